@@ -1,0 +1,49 @@
+import Database from 'better-sqlite3';
+import { mapSqliteError } from './sqlite-errors.ts';
+
+export type Db = Database.Database;
+
+export interface OpenOptions {
+  readonly readonly?: boolean;
+  readonly fileMustExist?: boolean;
+}
+
+// One connection per process. WAL lets the CLI read while the app writes; synchronous=FULL makes
+// every committed register write survive a power cut (in WAL mode NORMAL would lose the last
+// transactions), which is what "acknowledged means durable" requires.
+export function openDatabase(path: string, options: OpenOptions = {}): Db {
+  let db: Db | undefined;
+  try {
+    db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: options.fileMustExist ?? false });
+    // The first statement reads the header: a file that is not SQLite fails here, not later.
+    db.pragma('busy_timeout = 5000');
+    if (!options.readonly) db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('trusted_schema = OFF');
+    db.pragma('cache_size = -32000');
+    return db;
+  } catch (e) {
+    db?.close();
+    throw mapSqliteError(e, path);
+  }
+}
+
+// Write transactions take the write lock up front (BEGIN IMMEDIATE): a deferred transaction that
+// reads first and writes later can fail with SQLITE_BUSY halfway when the CLI and the app write
+// at the same time.
+export function writeTransaction<T>(db: Db, fn: () => T): T {
+  try {
+    return db.transaction(fn).immediate();
+  } catch (e) {
+    throw mapSqliteError(e, db.name);
+  }
+}
+
+export function readTransaction<T>(db: Db, fn: () => T): T {
+  try {
+    return db.transaction(fn).deferred();
+  } catch (e) {
+    throw mapSqliteError(e, db.name);
+  }
+}

@@ -1,0 +1,64 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeFileDurably } from './durable-fs.ts';
+
+export interface StoredBlob {
+  readonly sha256: string;
+  readonly size: number;
+}
+
+// Attachments are stored once by their SHA-256, in files/<first two hex>/<hash>. A file is
+// written and fsynced before the database row that refers to it commits, so a committed
+// registration never points at a missing file; a crash in between leaves at worst an unreferenced
+// file, never a lost one. Stored files are never overwritten or deleted.
+export class BlobStore {
+  readonly root: string;
+  private readonly tmp: string;
+
+  constructor(root: string, tmp: string) {
+    this.root = root;
+    this.tmp = tmp;
+  }
+
+  pathOf(sha256: string): string {
+    return join(this.root, sha256.slice(0, 2), sha256);
+  }
+
+  put(data: Uint8Array): StoredBlob {
+    const sha256 = createHash('sha256').update(data).digest('hex');
+    const target = this.pathOf(sha256);
+    if (existsSync(target) && statSync(target).size === data.length) return { sha256, size: data.length };
+    mkdirSync(join(this.root, sha256.slice(0, 2)), { recursive: true });
+    writeFileDurably(target, data, join(this.tmp, `blob-${randomUUID()}`));
+    return { sha256, size: data.length };
+  }
+
+  has(sha256: string): boolean {
+    return existsSync(this.pathOf(sha256));
+  }
+
+  read(sha256: string): Buffer {
+    return readFileSync(this.pathOf(sha256));
+  }
+
+  // 'missing' and 'corrupt' are reported to the clerk with the way forward (restore a backup).
+  check(sha256: string, size: number): 'ok' | 'missing' | 'corrupt' {
+    const path = this.pathOf(sha256);
+    if (!existsSync(path)) return 'missing';
+    if (statSync(path).size !== size) return 'corrupt';
+    return hashFile(path) === sha256 ? 'ok' : 'corrupt';
+  }
+}
+
+export function hashFile(path: string): string {
+  const hash = createHash('sha256');
+  const buffer = Buffer.allocUnsafe(1 << 20);
+  const fd = openSync(path, 'r');
+  try {
+    for (let n = readSync(fd, buffer); n > 0; n = readSync(fd, buffer)) hash.update(buffer.subarray(0, n));
+  } finally {
+    closeSync(fd);
+  }
+  return hash.digest('hex');
+}

@@ -1,0 +1,106 @@
+import type { DocumentRecord } from '../../shared/api/schemas/documents.ts';
+import { PRIORITIES } from '../../shared/domain/priority.ts';
+import type { ProcessingStatus } from '../../shared/domain/processing.ts';
+
+// The columns every document query selects, with the series name and attachment count joined in.
+// `overdue` is computed in SQL against the caller's today so list pages need no second pass.
+export const DOCUMENT_COLUMNS = `
+  d.*, s.name AS series_name,
+  (SELECT count(*) FROM document_files f WHERE f.document_id = d.id) AS attachment_count,
+  (d.direction = 'incoming' AND d.status = 'active' AND d.due_date IS NOT NULL
+     AND d.due_date < @today AND coalesce(d.processing_status, '') <> 'done') AS overdue`;
+
+const SERIES_JOIN = `
+  JOIN registers r ON r.id = d.register_id
+  JOIN series s ON s.id = r.series_id`;
+
+export const DOCUMENT_FROM = `documents d ${SERIES_JOIN}`;
+
+// For full-text search: FTS5 drives the scan, documents are looked up by rowid.
+export const SEARCH_FROM = `documents_fts JOIN documents d ON d.id = documents_fts.rowid ${SERIES_JOIN}`;
+
+export interface DocumentRow {
+  id: number;
+  register_id: number;
+  direction: 'incoming' | 'outgoing';
+  year: number;
+  number: number;
+  register_date: string;
+  arrival_at: string | null;
+  code_number: string;
+  code_notation: string;
+  document_date: string;
+  document_type: string;
+  document_type_name: string;
+  subject: string;
+  issuing_agency: string;
+  signer_name: string | null;
+  signer_position: string | null;
+  signer_competence: string | null;
+  recipients_text: string | null;
+  recipient_unit: string | null;
+  copies: number | null;
+  page_count: number | null;
+  transfer_date: string | null;
+  received_by: string | null;
+  notes: string | null;
+  priority: number;
+  due_date: string | null;
+  document_identifier: string | null;
+  duplicate_key: string | null;
+  status: 'active' | 'void';
+  void_reason: string | null;
+  voided_at: string | null;
+  processing_status: ProcessingStatus | null;
+  assignee_unit: string | null;
+  assignee_person: string | null;
+  reply_notation: string | null;
+  created_at: string;
+  updated_at: string;
+  series_name: string;
+  attachment_count: number;
+  overdue: number;
+}
+
+export function toDocumentRecord(r: DocumentRow): DocumentRecord {
+  return {
+    id: r.id,
+    direction: r.direction,
+    registerId: r.register_id,
+    seriesName: r.series_name,
+    year: r.year,
+    number: r.number,
+    registerDate: r.register_date,
+    arrivalAt: r.arrival_at,
+    codeNumber: r.code_number,
+    codeNotation: r.code_notation,
+    documentDate: r.document_date,
+    documentType: r.document_type,
+    documentTypeName: r.document_type_name,
+    subject: r.subject,
+    issuingAgency: r.issuing_agency,
+    signerName: r.signer_name,
+    signerPosition: r.signer_position,
+    signerCompetence: r.signer_competence,
+    recipientsText: r.recipients_text,
+    recipientUnit: r.recipient_unit,
+    copies: r.copies,
+    pageCount: r.page_count,
+    transferDate: r.transfer_date,
+    receivedBy: r.received_by,
+    notes: r.notes,
+    priority: PRIORITIES[r.priority] ?? 'thuong',
+    dueDate: r.due_date,
+    documentIdentifier: r.document_identifier,
+    status: r.status,
+    voidReason: r.void_reason,
+    processingStatus: r.processing_status,
+    assigneeUnit: r.assignee_unit,
+    assigneePerson: r.assignee_person,
+    replyNotation: r.reply_notation,
+    overdue: r.overdue === 1,
+    attachmentCount: r.attachment_count,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}

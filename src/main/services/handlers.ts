@@ -1,0 +1,126 @@
+import { join } from 'node:path';
+import type { OperationName, OutputOf, ParsedInputOf } from '../../shared/api/contract.ts';
+import { AppError } from '../../shared/errors.ts';
+import { APP_VERSION } from '../app-version.ts';
+import { createBackup } from '../backup/create-backup.ts';
+import { listBackups } from '../backup/list-backups.ts';
+import { restoreBackup } from '../backup/restore-backup.ts';
+import { exportBook } from '../books/export-book.ts';
+import { exportFileName, resolveExportPath } from '../books/export-paths.ts';
+import { importRegister } from '../books/import-register.ts';
+import { schemaVersion } from '../db/migrate.ts';
+import { writeTransaction } from '../db/connection.ts';
+import { ensureDefaultSeries } from '../profile/init-profile.ts';
+import { getAgencyProfile, saveAgencyProfile } from '../registry/agency-repo.ts';
+import { today } from '../registry/clock.ts';
+import {
+  addAttachment,
+  getDocumentDetail,
+  readAttachment,
+  updateDocument,
+  voidDocument,
+} from '../registry/documents.ts';
+import { findDuplicates, registerIncoming } from '../registry/incoming.ts';
+import { listDocuments } from '../registry/listing.ts';
+import { previewOutgoingNumber, registerOutgoing } from '../registry/outgoing.ts';
+import { listProcessing, updateProcessing } from '../registry/processing.ts';
+import { listRegisters, listSeries, saveSeries } from '../registry/series-repo.ts';
+import { checkProfile } from './check-profile.ts';
+import type { IntegrityMonitor } from './integrity-monitor.ts';
+import type { ProfileSession } from './profile-session.ts';
+
+// What only the desktop can do; the loopback bridge supplies a version that declines.
+export interface DesktopPort {
+  openPath(path: string): Promise<boolean>;
+}
+
+export type Handlers = {
+  [K in OperationName]: (input: ParsedInputOf<K>) => OutputOf<K> | Promise<OutputOf<K>>;
+};
+
+// The services behind the API contract: orchestration only, the rules live in the modules. The
+// mapped type makes a missing or misspelt operation a compile error.
+export function createHandlers(session: ProfileSession, desktop: DesktopPort, integrity: IntegrityMonitor): Handlers {
+  const profile = () => session.current();
+  const ready = () => session.requireInitialized();
+  return {
+    'app.info': () => {
+      const p = profile();
+      return {
+        version: APP_VERSION,
+        profileDir: p.paths.root,
+        schemaVersion: schemaVersion(p.db),
+        initialized: getAgencyProfile(p) !== null,
+        today: today(p.clock),
+        integrity: integrity.state,
+        integrityDetail: integrity.detail,
+      };
+    },
+    'profile.get': () => getAgencyProfile(profile()),
+    'profile.save': (input) => {
+      const p = profile();
+      return writeTransaction(p.db, () => {
+        const saved = saveAgencyProfile(p, input);
+        ensureDefaultSeries(p);
+        return saved;
+      });
+    },
+    'series.list': () => listSeries(ready()),
+    'series.save': (input) => saveSeries(ready(), input),
+    'registers.list': (input) => listRegisters(ready(), input.year),
+    'incoming.checkDuplicates': (input) => findDuplicates(ready(), input),
+    'incoming.register': (input) => registerIncoming(ready(), input),
+    'outgoing.preview': (input) =>
+      previewOutgoingNumber(ready(), {
+        documentType: input.documentType,
+        documentDate: input.documentDate ?? null,
+        unitAbbreviation: input.unitAbbreviation ?? null,
+      }),
+    'outgoing.register': (input) => registerOutgoing(ready(), input),
+    'documents.list': (input) => listDocuments(ready(), input),
+    'documents.get': (input) => getDocumentDetail(ready(), input.id),
+    'documents.update': (input) => updateDocument(ready(), input),
+    'documents.void': (input) => voidDocument(ready(), input.id, input.reason),
+    'documents.addAttachment': (input) => addAttachment(ready(), input),
+    'documents.readAttachment': (input) => {
+      const file = readAttachment(ready(), input.documentId, input.sha256);
+      return { name: file.name, size: file.size, dataBase64: file.data.toString('base64') };
+    },
+    'processing.list': (input) => listProcessing(ready(), input),
+    'processing.update': (input) => updateProcessing(ready(), input),
+    'books.export': async (input) => {
+      const p = ready();
+      const fileName = exportFileName(input, p.clock.now());
+      const path = join(p.paths.exports, fileName);
+      const { rows, bytes } = await exportBook(p, input, path);
+      return { fileName, path, rows, bytes };
+    },
+    'books.openExport': async (input) => ({ opened: await desktop.openPath(resolveExportPath(ready().paths.exports, input.fileName)) }),
+    'books.import': (input) =>
+      importRegister(ready(), {
+        kind: input.kind,
+        fileName: input.fileName,
+        data: Buffer.from(input.dataBase64, 'base64'),
+        dryRun: input.dryRun,
+      }),
+    'backup.create': () => createBackup(ready()),
+    'backup.list': () => listBackups(ready()),
+    'backup.restore': (input) => {
+      const before = ready();
+      if (!listBackups(before).some((b) => b.fileName === input.fileName)) {
+        throw new AppError('NOT_FOUND', 'Không tìm thấy bản sao lưu này.', `backup ${input.fileName} not in backups folder`);
+      }
+      const archive = join(before.paths.backups, input.fileName);
+      const now = before.clock.now();
+      const outcome = session.withClosed(() => restoreBackup(session.dir, archive, now));
+      const p = profile();
+      writeTransaction(p.db, () =>
+        p.audit.append({ action: 'backup.restore', entityType: 'backup', entityId: input.fileName, details: { keptAt: outcome.previousDataKeptAt } }),
+      );
+      return { restoredFrom: outcome.restoredFrom, previousDataKeptAt: outcome.previousDataKeptAt };
+    },
+    'audit.list': (input) => ready().audit.list(input),
+    'audit.verify': () => ready().audit.verify(),
+    'db.check': () => checkProfile(ready()),
+  };
+}

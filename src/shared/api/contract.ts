@@ -1,0 +1,156 @@
+import { z } from 'zod';
+import { auditEntry, auditListInput, auditVerifyResult } from './schemas/audit.ts';
+import { backupRecord, exportInput, exportResult, importInput, importReport } from './schemas/books.ts';
+import { idSchema, isoDate, year } from './schemas/common.ts';
+import {
+  addAttachmentInput,
+  attachmentContent,
+  attachmentRecord,
+  documentDetail,
+  documentPatch,
+  documentRecord,
+  duplicateMatch,
+  incomingInput,
+  listQuery,
+  listResult,
+  outgoingInput,
+  processingInput,
+  voidInput,
+} from './schemas/documents.ts';
+import { agencyProfile, agencyProfileInput } from './schemas/profile.ts';
+import { registerRecord, seriesInput, seriesRecord } from './schemas/series.ts';
+
+// THE contract between the renderer and the privileged side. Every operation has one entry here
+// with its input and output schema; the preload, the IPC handlers, the loopback bridge used by
+// browser tests and the renderer's client are all derived from this object, so an operation
+// cannot exist in one place and not the others.
+interface Operation<I extends z.ZodType, O extends z.ZodType> {
+  readonly input: I;
+  readonly output: O;
+  readonly summary: string;
+}
+
+function op<I extends z.ZodType, O extends z.ZodType>(summary: string, input: I, output: O): Operation<I, O> {
+  return { input, output, summary };
+}
+
+const empty = z.strictObject({});
+const byId = z.strictObject({ id: idSchema });
+
+export const integrityState = z.enum(['unchecked', 'running', 'ok', 'failed']);
+
+export const contract = {
+  'app.info': op(
+    'Version, profile and database state',
+    empty,
+    z.object({
+      version: z.string(),
+      profileDir: z.string(),
+      schemaVersion: z.int(),
+      initialized: z.boolean(),
+      today: isoDate,
+      integrity: integrityState,
+      integrityDetail: z.string().nullable(),
+    }),
+  ),
+  'profile.get': op('The agency profile, or null before set-up', empty, agencyProfile.nullable()),
+  'profile.save': op('Create or update the agency profile', agencyProfileInput, agencyProfile),
+  'series.list': op('Number series (sổ) as configured', empty, z.array(seriesRecord)),
+  'series.save': op('Create or change a number series', seriesInput, seriesRecord),
+  'registers.list': op(
+    'Registers per year with their number ranges',
+    z.strictObject({ year: year.optional() }),
+    z.array(registerRecord),
+  ),
+  'incoming.checkDuplicates': op(
+    'Registered incoming documents that look like this one',
+    z.strictObject({
+      issuingAgency: z.string().max(300),
+      codeNumber: z.string().max(30),
+      codeNotation: z.string().max(100),
+      documentIdentifier: z.string().max(200).nullable().optional(),
+    }),
+    z.array(duplicateMatch),
+  ),
+  'incoming.register': op('Register an incoming document and assign its số đến', incomingInput, documentRecord),
+  'outgoing.preview': op(
+    'The number and notation the next registration would get (not reserved)',
+    z.strictObject({
+      documentType: z.string().min(1).max(100),
+      documentDate: isoDate.optional(),
+      unitAbbreviation: z.string().max(20).nullable().optional(),
+    }),
+    z.object({
+      seriesId: z.int(),
+      seriesName: z.string(),
+      year: z.int(),
+      number: z.int(),
+      codeNumber: z.string(),
+      codeNotation: z.string(),
+    }),
+  ),
+  'outgoing.register': op('Assign the next number and register an outgoing document', outgoingInput, documentRecord),
+  'documents.list': op('A filtered, sorted page of a register, or a full-text search', listQuery, listResult),
+  'documents.get': op('One document with its attachments', byId, documentDetail),
+  'documents.update': op('Correct the metadata of a registered document', documentPatch, documentRecord),
+  'documents.void': op('Void a registered document; its number is never reused', voidInput, documentRecord),
+  'documents.addAttachment': op('Attach a file to a registered document', addAttachmentInput, attachmentRecord),
+  'documents.readAttachment': op(
+    'The content of an attached file',
+    z.strictObject({ documentId: idSchema, sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
+    attachmentContent,
+  ),
+  'processing.list': op(
+    'Incoming documents to handle: overdue and urgent first',
+    z.strictObject({
+      filter: z.enum(['open', 'overdue', 'all']).default('open'),
+      offset: z.int().min(0).default(0),
+      limit: z.int().min(1).max(500).default(50),
+    }),
+    listResult,
+  ),
+  'processing.update': op('Assign, set the deadline or progress of an incoming document', processingInput, documentRecord),
+  'books.export': op('Print or export a register book', exportInput, exportResult),
+  'books.openExport': op(
+    'Open an exported file with the system viewer',
+    z.strictObject({ fileName: z.string().min(1).max(255) }),
+    z.object({ opened: z.boolean() }),
+  ),
+  'books.import': op('Import an existing register from CSV or XLSX', importInput, importReport),
+  'backup.create': op('Back up the database and attachments', empty, backupRecord),
+  'backup.list': op('Backups kept in the profile', empty, z.array(backupRecord)),
+  'backup.restore': op(
+    'Restore a backup; the current data is kept aside',
+    z.strictObject({ fileName: z.string().min(1).max(255) }),
+    z.object({ restoredFrom: z.string(), previousDataKeptAt: z.string() }),
+  ),
+  'audit.list': op('Audit log entries, newest first', auditListInput, z.array(auditEntry)),
+  'audit.verify': op('Check the hash chain of the audit log', empty, auditVerifyResult),
+  'db.check': op(
+    'Full integrity check: database, audit chain, attachment files',
+    empty,
+    z.object({
+      ok: z.boolean(),
+      integrity: z.array(z.string()),
+      audit: auditVerifyResult,
+      files: z.object({ checked: z.int(), missing: z.array(z.string()), corrupt: z.array(z.string()) }),
+    }),
+  ),
+} as const;
+
+export type Contract = typeof contract;
+export type OperationName = keyof Contract;
+export type InputOf<K extends OperationName> = z.input<Contract[K]['input']>;
+export type ParsedInputOf<K extends OperationName> = z.output<Contract[K]['input']>;
+export type OutputOf<K extends OperationName> = z.output<Contract[K]['output']>;
+
+export const OPERATION_NAMES = Object.keys(contract) as OperationName[];
+
+export function isOperationName(name: string): name is OperationName {
+  return Object.hasOwn(contract, name);
+}
+
+// One IPC channel per operation; nothing generic is exposed to the renderer.
+export function channelOf(name: OperationName): string {
+  return `vanthu:${name}`;
+}
