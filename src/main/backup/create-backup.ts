@@ -8,6 +8,7 @@ import { APP_VERSION } from '../app-version.ts';
 import Database from 'better-sqlite3';
 import { integrityCheck } from '../db/integrity.ts';
 import { schemaVersion } from '../db/migrate.ts';
+import { mapSqliteError } from '../db/sqlite-errors.ts';
 import { hashFile } from '../files/blob-store.ts';
 import { fsyncDirectory, mapFsError } from '../files/durable-fs.ts';
 import { writeTransaction } from '../db/connection.ts';
@@ -64,7 +65,7 @@ export async function createBackup(profile: Profile, outPath?: string): Promise<
     return record;
   } catch (e) {
     rmSync(tempArchive, { force: true });
-    throw mapFsError(e, target);
+    throw mapFsError(mapSqliteError(e, target), target);
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }

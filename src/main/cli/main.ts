@@ -1,1 +1,87 @@
-console.log('cli', process.version, process.argv.slice(2))
+import { isAppError, isBadInput } from '../../shared/errors.ts';
+import { mapSqliteError } from '../db/sqlite-errors.ts';
+import { registerExport, importBook } from './commands/books.ts';
+import { documentShow, documentVoid, incomingAdd, outgoingAdd, processingUpdate } from './commands/documents.ts';
+import { auditList, auditVerify, backup, dbCheck, restore } from './commands/maintenance.ts';
+import { init, profileShow, seriesAdd, seriesList } from './commands/profile.ts';
+import { search } from './commands/search.ts';
+import type { Command } from './context.ts';
+
+// `vanthu <command> [subcommand] --profile DIR … [--json]`. Exit codes: 0 ok, 2 bad input,
+// 1 any other failure; errors in Vietnamese for the clerk and English for whoever reads logs.
+const COMMANDS: Record<string, Command> = {
+  init,
+  'profile show': profileShow,
+  'series list': seriesList,
+  'series add': seriesAdd,
+  'incoming add': incomingAdd,
+  'outgoing add': outgoingAdd,
+  'document show': documentShow,
+  'document void': documentVoid,
+  'processing update': processingUpdate,
+  search,
+  'register export': registerExport,
+  import: importBook,
+  backup,
+  restore,
+  'audit verify': auditVerify,
+  'audit list': auditList,
+  'db check': dbCheck,
+};
+
+const HELP = `vanthu — VanThu Desktop từ dòng lệnh / from the command line
+
+  vanthu init --profile DIR --agency AGENCY.json
+  vanthu profile show --profile DIR
+  vanthu series list|add --profile DIR [--name N --types quyet-dinh,chi-thi --issuer ABBR]
+  vanthu incoming add --profile DIR FILE.json|- [--allow-duplicate]
+  vanthu outgoing add --profile DIR FILE.json|-
+  vanthu document show|void --profile DIR --id N [--reason TEXT]
+  vanthu processing update --profile DIR --id N [--status S --unit U --person P --due YYYY-MM-DD --reply X]
+  vanthu search --profile DIR QUERY [--kind incoming|outgoing|all --year Y --type T --from D --to D --status S --priority P]
+  vanthu register export --profile DIR --kind incoming|outgoing|followup --year Y --format json|csv|xlsx|pdf --out FILE [--from D --to D]
+  vanthu import --profile DIR --kind incoming|outgoing FILE.csv|FILE.xlsx [--dry-run]
+  vanthu backup --profile DIR [--out FILE]
+  vanthu restore --profile DIR --from FILE
+  vanthu audit verify|list --profile DIR
+  vanthu db check --profile DIR
+
+Mọi lệnh nhận --json để in kết quả dạng JSON. Mã thoát: 0 thành công, 2 dữ liệu vào sai, 1 lỗi khác.
+Every command takes --json. Exit codes: 0 ok, 2 bad input, 1 other failure. Schemas: docs/cli.md.`;
+
+function resolveCommand(argv: string[]): { command: Command; rest: string[] } | null {
+  const two = `${argv[0]} ${argv[1]}`;
+  if (COMMANDS[two]) return { command: COMMANDS[two], rest: argv.slice(2) };
+  const one = argv[0] ?? '';
+  if (COMMANDS[one]) return { command: COMMANDS[one], rest: argv.slice(1) };
+  return null;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const json = argv.includes('--json');
+  if (argv.length === 0 || argv[0] === 'help' || argv[0] === '--help' || argv[0] === '-h') {
+    console.log(HELP);
+    return 0;
+  }
+  const resolved = resolveCommand(argv);
+  if (!resolved) {
+    console.error(`Lỗi: không có lệnh "${argv.slice(0, 2).join(' ')}". Xem "vanthu help".\nError: unknown command "${argv.slice(0, 2).join(' ')}".`);
+    return 2;
+  }
+  try {
+    const result = await resolved.command(resolved.rest);
+    console.log(json ? JSON.stringify(result.json, null, 2) : result.text);
+    return 0;
+  } catch (raw) {
+    const e = mapSqliteError(raw, '');
+    if (isAppError(e)) {
+      if (json) console.error(JSON.stringify({ ok: false, code: e.code, message: e.messageVi, detail: e.message, data: e.data }, null, 2));
+      else console.error(`Lỗi: ${e.messageVi}\nError: ${e.message}`);
+      return isBadInput(e.code) ? 2 : 1;
+    }
+    console.error(`Lỗi: đã xảy ra lỗi không mong muốn.\nError: ${(e as Error)?.stack ?? String(e)}`);
+    return 1;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -5,6 +5,7 @@ import { AppError } from '../../shared/errors.ts';
 import { AuditLog } from '../audit/audit-log.ts';
 import { type Db, openDatabase } from '../db/connection.ts';
 import { LATEST_SCHEMA_VERSION, migrate, schemaVersion } from '../db/migrate.ts';
+import { mapSqliteError } from '../db/sqlite-errors.ts';
 import { BlobStore } from '../files/blob-store.ts';
 import { type Clock, systemClock, timestamp } from '../registry/clock.ts';
 import type { RegistryContext } from '../registry/context.ts';
@@ -31,12 +32,14 @@ function defaultActor(): string {
 
 // Before migrating a database that already holds data, keep a copy of it as it was: a migration
 // bug must never cost the clerk a register.
-function backupBeforeMigration(db: Db, paths: ProfilePaths, clock: Clock): void {
+export function backupBeforeMigration(db: Db, paths: ProfilePaths, clock: Clock, latest = LATEST_SCHEMA_VERSION): string | null {
   const version = schemaVersion(db);
-  if (version === 0 || version >= LATEST_SCHEMA_VERSION) return;
+  if (version === 0 || version >= latest) return null;
   db.pragma('wal_checkpoint(TRUNCATE)');
   const stamp = timestamp(clock).replace(/[:.]/g, '-');
-  copyFileSync(paths.database, join(paths.backups, `before-migration-v${version}-${stamp}.db`));
+  const copy = join(paths.backups, `before-migration-v${version}-${stamp}.db`);
+  copyFileSync(paths.database, copy);
+  return copy;
 }
 
 export function openProfile(dir: string, options: OpenProfileOptions = {}): Profile {
@@ -56,7 +59,7 @@ export function openProfile(dir: string, options: OpenProfileOptions = {}): Prof
     migrate(db);
   } catch (e) {
     db.close();
-    throw e;
+    throw mapSqliteError(e, paths.database);
   }
   const audit = new AuditLog(db, options.actor ?? defaultActor(), () => timestamp(clock));
   return {

@@ -86,7 +86,7 @@ export function registerIncoming(ctx: RegistryContext, data: IncomingData, extra
           'DUPLICATE_SUSPECTED',
           `Văn bản này có thể đã được vào sổ: ${duplicates
             .map((d) => `số đến ${d.number}/${d.year} (${d.codeNumber}/${d.codeNotation})`)
-            .join(', ')}. Kiểm tra lại; nếu đúng là văn bản khác, chọn "Vẫn vào sổ".`,
+            .join(', ')}. Hãy kiểm tra lại; nếu đúng là văn bản khác, xác nhận vào sổ (nút "Vẫn vào sổ", hoặc tham số --allow-duplicate).`,
           `suspected duplicate of documents ${duplicates.map((d) => d.id).join(', ')}`,
           { duplicates },
         );

@@ -2,6 +2,7 @@ import { contract, type OperationName } from '../../shared/api/contract.ts';
 import type { Envelope } from '../../shared/api/envelope.ts';
 import { toValidationError } from '../../shared/api/validation.ts';
 import { AppError } from '../../shared/errors.ts';
+import { mapSqliteError } from '../db/sqlite-errors.ts';
 import type { Logger } from '../log/logger.ts';
 import type { Handlers } from './handlers.ts';
 
@@ -22,7 +23,8 @@ export function createDispatch(handlers: Handlers, logger: Logger): Dispatch {
       const value = operation.output.parse(result);
       logger.log('info', 'op', { op: name, ms: Math.round(performance.now() - started) });
       return { ok: true, value };
-    } catch (e) {
+    } catch (raw) {
+      const e = mapSqliteError(raw, 'vanthu.db');
       const error = e instanceof AppError ? e : null;
       logger.log(error ? 'warn' : 'error', 'op.failed', {
         op: name,

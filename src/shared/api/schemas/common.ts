@@ -6,9 +6,12 @@ import { PRIORITIES, priorityLabel, type Priority } from '../../domain/priority.
 
 // Text as the clerk typed it, stored NFC with whitespace collapsed; empty strings are refused
 // with a message naming the field (the field label comes from the form or the CLI).
+// A missing field and a field of the wrong type read differently to the clerk.
+const textError = (issue: { input?: unknown }) => (issue.input === undefined ? 'bắt buộc phải có' : 'phải là chữ');
+
 export function requiredText(max: number) {
   return z
-    .string({ error: 'phải là chữ' })
+    .string({ error: textError })
     .transform((s) => s.normalize('NFC').replace(/\s+/g, ' ').trim())
     .pipe(z.string().min(1, { error: 'không được để trống' }).max(max, { error: `dài quá ${max} ký tự` }));
 }
@@ -57,7 +60,7 @@ export function patchMultiline(max: number) {
 }
 
 export const isoDate = z
-  .string({ error: 'phải là ngày dạng YYYY-MM-DD' })
+  .string({ error: (issue) => (issue.input === undefined ? 'bắt buộc phải có' : 'phải là ngày dạng YYYY-MM-DD') })
   .refine(isValidIsoDate, { error: 'không phải ngày hợp lệ (YYYY-MM-DD)' });
 
 export const isoDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/, {

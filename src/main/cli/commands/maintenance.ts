@@ -1,0 +1,76 @@
+import { resolve } from 'node:path';
+import { AppError } from '../../../shared/errors.ts';
+import { createBackup } from '../../backup/create-backup.ts';
+import { restoreBackup } from '../../backup/restore-backup.ts';
+import { writeTransaction } from '../../db/connection.ts';
+import { openProfile } from '../../profile/open-profile.ts';
+import { checkProfile } from '../../services/check-profile.ts';
+import { integer, optional, parse, required } from '../args.ts';
+import { type CommandResult, withProfile } from '../context.ts';
+
+export async function backup(args: string[]): Promise<CommandResult> {
+  const p = parse(args, { out: { type: 'string' } });
+  const out = optional(p, 'out');
+  return withProfile(p, async (profile) => {
+    const record = await createBackup(profile, out ? resolve(out) : undefined);
+    return { json: record, text: `Đã sao lưu ${record.documents} văn bản và ${record.files} tệp vào ${record.path} (${record.bytes} byte).` };
+  });
+}
+
+export async function restore(args: string[]): Promise<CommandResult> {
+  const p = parse(args, { from: { type: 'string' } });
+  const dir = required(p, 'profile');
+  const outcome = restoreBackup(dir, resolve(required(p, 'from')));
+  const profile = openProfile(dir);
+  try {
+    writeTransaction(profile.db, () =>
+      profile.audit.append({ action: 'backup.restore', entityType: 'backup', entityId: outcome.restoredFrom, details: { keptAt: outcome.previousDataKeptAt } }),
+    );
+  } finally {
+    profile.close();
+  }
+  return {
+    json: { restoredFrom: outcome.restoredFrom, previousDataKeptAt: outcome.previousDataKeptAt, documents: outcome.manifest.documents },
+    text: `Đã khôi phục ${outcome.manifest.documents} văn bản từ ${outcome.restoredFrom}. Dữ liệu trước đó được giữ tại ${outcome.previousDataKeptAt}.`,
+  };
+}
+
+export async function auditVerify(args: string[]): Promise<CommandResult> {
+  const p = parse(args, {});
+  return withProfile(p, (profile) => {
+    const result = profile.audit.verify();
+    if (!result.ok) {
+      throw new AppError(
+        'INTERNAL',
+        `Nhật ký bị sửa hoặc hỏng từ mục ${result.firstBrokenSeq}: ${result.problem}. Hãy khôi phục từ bản sao lưu và báo cho người phụ trách.`,
+        `audit chain broken at ${result.firstBrokenSeq}: ${result.problem}`,
+        result,
+      );
+    }
+    return { json: result, text: `Nhật ký toàn vẹn: ${result.entries} mục, mục cuối #${result.headSeq} (${result.headHash?.slice(0, 16)}…).` };
+  });
+}
+
+export async function auditList(args: string[]): Promise<CommandResult> {
+  const p = parse(args, { limit: { type: 'string' }, entity: { type: 'string' }, id: { type: 'string' } });
+  return withProfile(p, (profile) => {
+    const entries = profile.audit.list({ entityType: optional(p, 'entity'), entityId: optional(p, 'id'), limit: integer(p, 'limit') ?? 50 });
+    return { json: entries, text: entries.map((e) => `#${e.seq}\t${e.at}\t${e.actor}\t${e.action}\t${e.entityType}:${e.entityId ?? ''}`).join('\n') };
+  });
+}
+
+export async function dbCheck(args: string[]): Promise<CommandResult> {
+  const p = parse(args, {});
+  return withProfile(p, (profile) => {
+    const result = checkProfile(profile);
+    if (!result.ok) {
+      throw new AppError(
+        'DB_CORRUPT',
+        'Kiểm tra phát hiện lỗi dữ liệu (chi tiết bên dưới). Hãy khôi phục từ bản sao lưu gần nhất: vanthu restore --profile … --from ….',
+        `check failed: integrity=${result.integrity.length} audit=${result.audit.ok} missing=${result.files.missing.length} corrupt=${result.files.corrupt.length}`,
+        result,
+      );
+    }
+    return { json: result, text: `Dữ liệu toàn vẹn: cơ sở dữ liệu ổn, nhật ký ${result.audit.entries} mục, ${result.files.checked} tệp đúng mã kiểm tra.` };
+  });
+}

@@ -1,0 +1,132 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { seriesInput } from '../../src/shared/api/schemas/series.ts';
+import { previewOutgoingNumber } from '../../src/main/registry/outgoing.ts';
+import { voidDocument } from '../../src/main/registry/documents.ts';
+import { saveSeries } from '../../src/main/registry/series-repo.ts';
+import { expectAppError } from '../support/app-error.ts';
+import { addOutgoing } from '../support/documents.ts';
+import { fixedClock, newProfile } from '../support/temp-profile.ts';
+
+// nd30-rules §1–2: automatic, gapless, per series, restarting on 1 January, number+notation
+// unique within the year, a number consumed only when the registration commits.
+describe('outgoing numbering', () => {
+  let cleanup = () => {};
+  afterEach(() => cleanup());
+
+  function setup(at = '2026-05-10T03:00:00Z') {
+    const clock = fixedClock(at);
+    const t = newProfile(clock);
+    cleanup = t.cleanup;
+    return { ...t, clock };
+  }
+
+  it('numbers 01, 02, … in order of issue with the notation of each type', () => {
+    const { profile } = setup();
+    const a = addOutgoing(profile, { documentType: 'Quyết định' });
+    const b = addOutgoing(profile, { documentType: 'Tờ trình' });
+    const c = addOutgoing(profile, { documentType: 'Công văn', unitAbbreviation: 'VP' });
+    expect([a, b, c].map((d) => `${d.codeNumber}/${d.codeNotation}`)).toEqual(['01/QĐ-UBND', '02/TTr-UBND', '03/UBND-VP']);
+    expect([a, b, c].map((d) => d.number)).toEqual([1, 2, 3]);
+  });
+
+  it('goes from 09 to 10', () => {
+    const { profile } = setup();
+    const codes = Array.from({ length: 11 }, () => addOutgoing(profile).codeNumber);
+    expect(codes.slice(8)).toEqual(['09', '10', '11']);
+  });
+
+  it('keeps a separate series for the types a series claims', () => {
+    const { profile } = setup();
+    saveSeries(profile, seriesInput.parse({ name: 'Sổ Quyết định', direction: 'outgoing', documentTypes: ['quyet-dinh'] }));
+    const cv = addOutgoing(profile, { documentType: 'Công văn', unitAbbreviation: 'VP' });
+    const qd1 = addOutgoing(profile, { documentType: 'Quyết định' });
+    const tb = addOutgoing(profile, { documentType: 'Thông báo' });
+    const qd2 = addOutgoing(profile, { documentType: 'Quyết định' });
+    expect([cv.codeNumber, tb.codeNumber]).toEqual(['01', '02']);
+    expect([qd1.codeNumber, qd2.codeNumber]).toEqual(['01', '02']);
+    expect(qd1.seriesName).toBe('Sổ Quyết định');
+  });
+
+  it('refuses a scheme where one type would be numbered in two series', () => {
+    const { profile } = setup();
+    saveSeries(profile, seriesInput.parse({ name: 'Sổ Quyết định', direction: 'outgoing', documentTypes: ['quyet-dinh'] }));
+    expect(() =>
+      saveSeries(profile, seriesInput.parse({ name: 'Sổ khác', direction: 'outgoing', documentTypes: ['quyet-dinh', 'chi-thi'] })),
+    ).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
+    expect(() => saveSeries(profile, seriesInput.parse({ name: 'Sổ chung 2', direction: 'outgoing' }))).toThrow(
+      expect.objectContaining({ code: 'CONFLICT' }),
+    );
+  });
+
+  it('restarts at 01 on 1 January, Vietnam time', () => {
+    const { profile, clock } = setup('2026-12-31T16:59:00Z');
+    expect(addOutgoing(profile).codeNumber).toBe('01');
+    expect(addOutgoing(profile).codeNumber).toBe('02');
+    clock.set('2026-12-31T17:00:00Z');
+    const first2027 = addOutgoing(profile);
+    expect(first2027).toMatchObject({ year: 2027, codeNumber: '01', documentDate: '2027-01-01' });
+  });
+
+  it('never reuses a voided number', () => {
+    const { profile } = setup();
+    addOutgoing(profile);
+    const second = addOutgoing(profile);
+    const voided = voidDocument(profile, second.id, 'Ban hành nhầm');
+    expect(voided).toMatchObject({ status: 'void', voidReason: 'Ban hành nhầm', number: 2 });
+    expect(addOutgoing(profile).number).toBe(3);
+  });
+
+  it('consumes no number when the registration fails', () => {
+    const { profile } = setup();
+    addOutgoing(profile);
+    expect(() => addOutgoing(profile, { documentType: 'Công văn', unitAbbreviation: 'XYZ' })).toThrow(
+      expect.objectContaining({ code: 'INVALID_INPUT' }),
+    );
+    expect(() => addOutgoing(profile, { documentType: 'Nghị định' })).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
+    expect(addOutgoing(profile).number).toBe(2);
+  });
+
+  it('previews without reserving', () => {
+    const { profile } = setup();
+    const preview = previewOutgoingNumber(profile, { documentType: 'Kế hoạch', documentDate: null, unitAbbreviation: null });
+    expect(preview).toMatchObject({ number: 1, codeNumber: '01', codeNotation: 'KH-UBND' });
+    expect(previewOutgoingNumber(profile, { documentType: 'Kế hoạch', documentDate: null, unitAbbreviation: null }).number).toBe(1);
+    expect(addOutgoing(profile, { documentType: 'Kế hoạch' }).number).toBe(1);
+  });
+
+  it('refuses a date in the future or before the last number issued', () => {
+    const { profile } = setup();
+    expect(() => addOutgoing(profile, { documentDate: '2026-05-11' })).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
+    addOutgoing(profile, { documentDate: '2026-05-09' });
+    expectAppError(() => addOutgoing(profile, { documentDate: '2026-05-08' }), 'INVALID_INPUT', /thứ tự ban hành/);
+    expect(addOutgoing(profile, { documentDate: '2026-05-09' }).number).toBe(2);
+  });
+
+  it('asks for the drafting unit of a công văn when the agency has units', () => {
+    const { profile } = setup();
+    expectAppError(() => addOutgoing(profile, { documentType: 'Công văn' }), 'INVALID_INPUT', /đơn vị soạn thảo/);
+  });
+
+  it('uses the series issuer abbreviation for an advisory body', () => {
+    const { profile } = setup();
+    saveSeries(
+      profile,
+      seriesInput.parse({ name: 'Sổ Hội đồng thi đua', direction: 'outgoing', documentTypes: ['thong-bao'], issuerAbbreviation: 'HĐTĐKT' }),
+    );
+    expect(addOutgoing(profile, { documentType: 'Thông báo' }).codeNotation).toBe('TB-HĐTĐKT');
+  });
+
+  it('keeps the number+notation unique within the year in the database itself', () => {
+    const { profile } = setup();
+    const doc = addOutgoing(profile);
+    expect(() =>
+      profile.db
+        .prepare(
+          `INSERT INTO documents (register_id, direction, year, number, register_date, code_number, code_notation, document_date,
+             document_type, document_type_name, subject, issuing_agency, created_at, updated_at)
+           VALUES (?, 'outgoing', 2026, 99, '2026-05-10', ?, ?, '2026-05-10', 'quyet-dinh', 'Quyết định', 'x', 'y', 'now', 'now')`,
+        )
+        .run(doc.registerId, doc.codeNumber, doc.codeNotation),
+    ).toThrow(/UNIQUE/);
+  });
+});
