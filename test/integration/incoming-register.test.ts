@@ -40,6 +40,8 @@ describe('incoming registration', () => {
       notes: 'Gửi kèm bản giấy',
       signerName: 'Trần Thị B',
       documentIdentifier: '000.00.00.H17,2026/03/01,15/QĐ-UBND',
+      transferDate: '2026-03-10',
+      receivedBy: 'Nguyễn Thị Lan',
     });
     expect(doc).toMatchObject({
       direction: 'incoming',
@@ -52,6 +54,8 @@ describe('incoming registration', () => {
       signerName: 'Trần Thị B',
       registerDate: '2026-03-10',
       arrivalAt: '2026-03-10T10:00:00+07:00',
+      transferDate: '2026-03-10',
+      receivedBy: 'Nguyễn Thị Lan',
     });
   });
 

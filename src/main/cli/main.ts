@@ -1,7 +1,7 @@
 import { isAppError, isBadInput } from '../../shared/errors.ts';
 import { mapSqliteError } from '../db/sqlite-errors.ts';
 import { registerExport, importBook } from './commands/books.ts';
-import { documentShow, documentVoid, incomingAdd, outgoingAdd, processingUpdate } from './commands/documents.ts';
+import { documentShow, documentVoid, incomingAdd, outgoingAdd, processingList, processingUpdate } from './commands/documents.ts';
 import { auditList, auditVerify, backup, dbCheck, restore } from './commands/maintenance.ts';
 import { init, profileShow, seriesAdd, seriesList } from './commands/profile.ts';
 import { search } from './commands/search.ts';
@@ -19,6 +19,7 @@ const COMMANDS: Record<string, Command> = {
   'document show': documentShow,
   'document void': documentVoid,
   'processing update': processingUpdate,
+  'processing list': processingList,
   search,
   'register export': registerExport,
   import: importBook,
@@ -38,6 +39,7 @@ const HELP = `vanthu — VanThu Desktop từ dòng lệnh / from the command lin
   vanthu outgoing add --profile DIR FILE.json|-
   vanthu document show|void --profile DIR --id N [--reason TEXT]
   vanthu processing update --profile DIR --id N [--status S --unit U --person P --due YYYY-MM-DD --reply X]
+  vanthu processing list --profile DIR [--filter open|overdue|all]
   vanthu search --profile DIR QUERY [--kind incoming|outgoing|all --year Y --type T --from D --to D --status S --priority P]
   vanthu register export --profile DIR --kind incoming|outgoing|followup --year Y --format json|csv|xlsx|pdf --out FILE [--from D --to D]
   vanthu import --profile DIR --kind incoming|outgoing FILE.csv|FILE.xlsx [--dry-run]

@@ -61,6 +61,11 @@ function checkDates(data: IncomingData, arrivalDate: string, todayIso: string): 
       issues: [{ path: 'documentDate', message: 'không được sau ngày đến' }],
     });
   }
+  if (data.transferDate && data.transferDate < arrivalDate) {
+    throw new AppError('INVALID_INPUT', 'Ngày chuyển không được trước ngày đến.', `transfer date ${data.transferDate} before arrival ${arrivalDate}`, {
+      issues: [{ path: 'transferDate', message: 'không được trước ngày đến' }],
+    });
+  }
   if (data.dueDate && data.dueDate < arrivalDate) {
     throw new AppError('INVALID_INPUT', 'Hạn xử lý không được trước ngày đến.', `due date ${data.dueDate} before arrival ${arrivalDate}`, {
       issues: [{ path: 'dueDate', message: 'không được trước ngày đến' }],
@@ -125,8 +130,8 @@ export function registerIncoming(ctx: RegistryContext, data: IncomingData, extra
       recipientUnit: data.recipientUnit,
       copies: data.copies,
       pageCount: data.pageCount,
-      transferDate: null,
-      receivedBy: null,
+      transferDate: data.transferDate,
+      receivedBy: data.receivedBy,
       notes: data.notes,
       priority: data.priority,
       dueDate: data.dueDate,

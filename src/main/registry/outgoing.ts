@@ -124,7 +124,7 @@ export function registerOutgoing(ctx: RegistryContext, data: OutgoingData, extra
       copies: data.copies,
       pageCount: data.pageCount,
       transferDate: data.transferDate,
-      receivedBy: null,
+      receivedBy: data.receivedBy,
       notes: data.notes,
       priority: data.priority,
       dueDate: data.dueDate,

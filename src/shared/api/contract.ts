@@ -19,6 +19,7 @@ import {
 } from './schemas/documents.ts';
 import { agencyProfile, agencyProfileInput } from './schemas/profile.ts';
 import { registerRecord, seriesInput, seriesRecord } from './schemas/series.ts';
+import { channelOf, isOperationName, OPERATION_NAMES, type OperationName } from './operation-names.ts';
 
 // THE contract between the renderer and the privileged side. Every operation has one entry here
 // with its input and output schema; the preload, the IPC handlers, the loopback bridge used by
@@ -136,21 +137,11 @@ export const contract = {
       files: z.object({ checked: z.int(), missing: z.array(z.string()), corrupt: z.array(z.string()) }),
     }),
   ),
-} as const;
+} as const satisfies Record<OperationName, Operation<z.ZodType, z.ZodType>>;
 
 export type Contract = typeof contract;
-export type OperationName = keyof Contract;
 export type InputOf<K extends OperationName> = z.input<Contract[K]['input']>;
 export type ParsedInputOf<K extends OperationName> = z.output<Contract[K]['input']>;
 export type OutputOf<K extends OperationName> = z.output<Contract[K]['output']>;
 
-export const OPERATION_NAMES = Object.keys(contract) as OperationName[];
-
-export function isOperationName(name: string): name is OperationName {
-  return Object.hasOwn(contract, name);
-}
-
-// One IPC channel per operation; nothing generic is exposed to the renderer.
-export function channelOf(name: OperationName): string {
-  return `vanthu:${name}`;
-}
+export { channelOf, isOperationName, OPERATION_NAMES, type OperationName };

@@ -10,7 +10,9 @@ import { type StagedFile, stageFile } from '../../registry/attachments.ts';
 import { getDocumentDetail, voidDocument } from '../../registry/documents.ts';
 import { registerIncoming } from '../../registry/incoming.ts';
 import { registerOutgoing } from '../../registry/outgoing.ts';
-import { updateProcessing } from '../../registry/processing.ts';
+import { listProcessing, updateProcessing } from '../../registry/processing.ts';
+import { priorityLabel } from '../../../shared/domain/priority.ts';
+import { processingStatusLabel } from '../../../shared/domain/processing.ts';
 import { integer, optional, parse, readJson, required } from '../args.ts';
 import { type CommandResult, withProfile } from '../context.ts';
 
@@ -111,5 +113,23 @@ export async function processingUpdate(args: string[]): Promise<CommandResult> {
   return withProfile(p, (profile) => {
     const doc = updateProcessing(profile, input);
     return { json: doc, text: `Đã cập nhật xử lý văn bản đến số ${doc.number}/${doc.year}: ${doc.processingStatus}` };
+  });
+}
+
+// `vanthu processing list`: what needs handling, overdue and urgent first (the server's order).
+export async function processingList(args: string[]): Promise<CommandResult> {
+  const p = parse(args, { filter: { type: 'string' }, limit: { type: 'string' } });
+  const filter = optional(p, 'filter') ?? 'open';
+  if (filter !== 'open' && filter !== 'overdue' && filter !== 'all') {
+    throw new AppError('INVALID_INPUT', '--filter phải là open, overdue hoặc all.', `bad --filter ${filter}`);
+  }
+  return withProfile(p, (profile) => {
+    const result = listProcessing(profile, { filter, offset: 0, limit: integer(p, 'limit') ?? 50 });
+    const lines = result.rows.map(
+      (d) =>
+        `${d.overdue ? 'QUÁ HẠN ' : ''}Đến ${d.number}/${d.year}\t${priorityLabel(d.priority)}\t` +
+        `hạn ${formatVietnameseDate(d.dueDate) || '—'}\t${d.processingStatus ? processingStatusLabel(d.processingStatus) : ''}\t${d.subject}`,
+    );
+    return { json: result, text: [...lines, `${result.total ?? 0} văn bản cần xử lý.`].join('\n') };
   });
 }

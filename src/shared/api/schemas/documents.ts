@@ -43,6 +43,8 @@ export const incomingInput = z.strictObject({
   documentIdentifier: optionalText(200),
   pageCount: positiveInt.optional().nullable().transform((v) => v ?? null),
   copies: positiveInt.optional().nullable().transform((v) => v ?? null),
+  transferDate: isoDate.optional().nullable().transform((v) => v ?? null),
+  receivedBy: optionalText(200),
   attachments: z.array(attachmentUpload).max(50).default([]),
   // Set when the clerk has seen the suspected duplicates and registers anyway.
   allowDuplicate: z.boolean().default(false),
@@ -65,6 +67,7 @@ export const outgoingInput = z.strictObject({
   copies: positiveInt.optional().nullable().transform((v) => v ?? null),
   pageCount: positiveInt.optional().nullable().transform((v) => v ?? null),
   transferDate: isoDate.optional().nullable().transform((v) => v ?? null),
+  receivedBy: optionalText(200),
   notes: optionalMultiline(4000),
   priority: priority.default('thuong'),
   dueDate: isoDate.optional().nullable().transform((v) => v ?? null),

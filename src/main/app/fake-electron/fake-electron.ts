@@ -1,0 +1,121 @@
+import { tmpdir } from 'node:os';
+
+// A stand-in for the 'electron' module, just large enough for the built main bundle to boot under
+// plain Node (boot-main-bundle.ts aliases 'electron' to this file). It records what the shell
+// registers so a test can drive it: IPC handlers, the protocol handler, windows and their
+// webContents guards, session handlers. It is never part of the app.
+type Listener = (...args: unknown[]) => unknown;
+
+class Emitter {
+  readonly listeners = new Map<string, Listener[]>();
+  on(event: string, listener: Listener): this {
+    this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener]);
+    return this;
+  }
+  once(event: string, listener: Listener): this {
+    return this.on(event, listener);
+  }
+  emit(event: string, ...args: unknown[]): void {
+    for (const listener of this.listeners.get(event) ?? []) listener(...args);
+  }
+}
+
+class FakeWebContents extends Emitter {
+  windowOpenHandler: ((details: { url: string }) => unknown) | null = null;
+  setWindowOpenHandler(handler: (details: { url: string }) => unknown): void {
+    this.windowOpenHandler = handler;
+  }
+}
+
+let resolveShown: () => void = () => {};
+
+export const fake = {
+  sandboxEnabled: false,
+  singleInstanceLockRequested: false,
+  paths: new Map<string, string>(),
+  privilegedSchemes: [] as unknown[],
+  protocolHandlers: new Map<string, (request: Request) => Promise<Response>>(),
+  ipcHandlers: new Map<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>(),
+  windows: [] as FakeBrowserWindow[],
+  menu: null as unknown,
+  permissionRequestHandler: null as Listener | null,
+  permissionCheckHandler: null as Listener | null,
+  devicePermissionHandler: null as Listener | null,
+  beforeRequest: null as Listener | null,
+  windowShown: new Promise<void>((resolve) => (resolveShown = resolve)),
+};
+
+class FakeApp extends Emitter {
+  readonly isPackaged = false;
+  enableSandbox(): void {
+    fake.sandboxEnabled = true;
+  }
+  getPath(name: string): string {
+    return fake.paths.get(name) ?? process.env.FAKE_ELECTRON_APPDATA ?? tmpdir();
+  }
+  setPath(name: string, path: string): void {
+    fake.paths.set(name, path);
+  }
+  requestSingleInstanceLock(): boolean {
+    fake.singleInstanceLockRequested = true;
+    return true;
+  }
+  whenReady(): Promise<void> {
+    return new Promise((resolve) => setImmediate(resolve));
+  }
+  quit(): void {}
+}
+
+export const app = new FakeApp();
+
+export class FakeBrowserWindow extends Emitter {
+  readonly webContents = new FakeWebContents();
+  readonly options: Record<string, unknown>;
+  loadedUrl: string | null = null;
+  constructor(options: Record<string, unknown>) {
+    super();
+    this.options = options;
+    fake.windows.push(this);
+    app.emit('web-contents-created', {}, this.webContents);
+  }
+  loadURL(url: string): Promise<void> {
+    this.loadedUrl = url;
+    setImmediate(() => this.emit('ready-to-show'));
+    return Promise.resolve();
+  }
+  show(): void {
+    resolveShown();
+  }
+  isMinimized(): boolean {
+    return false;
+  }
+  restore(): void {}
+  focus(): void {}
+}
+
+export const BrowserWindow = FakeBrowserWindow;
+
+export const protocol = {
+  registerSchemesAsPrivileged: (schemes: unknown[]) => void fake.privilegedSchemes.push(...schemes),
+  handle: (scheme: string, handler: (request: Request) => Promise<Response>) => void fake.protocolHandlers.set(scheme, handler),
+};
+
+export const ipcMain = {
+  handle: (channel: string, handler: (event: unknown, ...args: unknown[]) => Promise<unknown>) => void fake.ipcHandlers.set(channel, handler),
+};
+
+export const session = {
+  defaultSession: {
+    setPermissionRequestHandler: (h: Listener) => void (fake.permissionRequestHandler = h),
+    setPermissionCheckHandler: (h: Listener) => void (fake.permissionCheckHandler = h),
+    setDevicePermissionHandler: (h: Listener) => void (fake.devicePermissionHandler = h),
+    webRequest: { onBeforeRequest: (h: Listener) => void (fake.beforeRequest = h) },
+  },
+};
+
+export const Menu = {
+  buildFromTemplate: (template: unknown) => ({ template }),
+  setApplicationMenu: (menu: unknown) => void (fake.menu = menu),
+};
+
+export const shell = { openPath: async () => '' };

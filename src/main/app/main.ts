@@ -1,0 +1,105 @@
+import { join } from 'node:path';
+import { app, BrowserWindow, ipcMain, Menu, protocol, type Session, session, shell, type WebContents } from 'electron';
+import { profilePaths } from '../profile/profile-paths.ts';
+import { createDispatch } from '../services/dispatch.ts';
+import { createHandlers, type DesktopPort } from '../services/handlers.ts';
+import { IntegrityMonitor } from '../services/integrity-monitor.ts';
+import { ProfileSession } from '../services/profile-session.ts';
+import { APP_ENTRY_URL, APP_SCHEME } from './app-origin.ts';
+import { APP_SCHEME_REGISTRATION, createAppProtocolHandler } from './app-protocol.ts';
+import { bundlePaths } from './bundle-layout.ts';
+import { bindIpc } from './ipc-binding.ts';
+import { applicationMenuTemplate } from './menu-template.ts';
+import { guardWebContents } from './navigation-guard.ts';
+import { blockPageNetworkAccess } from './network-guard.ts';
+import { denyAllPermissions } from './permissions.ts';
+import { getMainWindowOptions } from './window-options.ts';
+
+// The Electron shell: wiring only. Every decision it applies lives in a module of this folder
+// that is unit-tested without Electron (see docs/shell-security.md). The bundle is a single ESM
+// file, so everything up to the 'ready' event below runs synchronously before 'ready', as the
+// scheme registration, the sandbox switch and the userData path require.
+
+protocol.registerSchemesAsPrivileged([APP_SCHEME_REGISTRATION]);
+app.enableSandbox();
+// A fixed folder name, whatever the package name or a dev run: %APPDATA%\VanThu on Windows.
+app.setPath('userData', join(app.getPath('appData'), 'VanThu'));
+
+const paths = bundlePaths(import.meta.url);
+const devTools = !app.isPackaged;
+
+if (!app.requestSingleInstanceLock()) {
+  // Two processes writing one register database is what the lock prevents.
+  app.quit();
+} else {
+  start();
+}
+
+function start(): void {
+  // VANTHU_PROFILE lets tests and trainers run on a throw-away profile.
+  const profileSession = new ProfileSession(process.env.VANTHU_PROFILE || join(app.getPath('userData'), 'profile'));
+  const logger = profileSession.logger;
+  const integrity = new IntegrityMonitor(logger, paths.quickCheckWorker);
+  const desktop: DesktopPort = { openPath: async (path) => (await shell.openPath(path)) === '' };
+  const dispatch = createDispatch(createHandlers(profileSession, desktop, integrity), logger);
+  const ourContents = new Set<WebContents>();
+  let mainWindow: BrowserWindow | null = null;
+  let integrityStarted = false;
+
+  bindIpc(ipcMain, dispatch, (contents) => ourContents.has(contents as WebContents), logger);
+
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, logger));
+  app.on('session-created', (created) => hardenSession(created));
+  app.on('render-process-gone', (_event, _contents, details) =>
+    logger.log('error', 'renderer.gone', { reason: details.reason, exitCode: details.exitCode }),
+  );
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => profileSession.close());
+
+  function hardenSession(target: Session): void {
+    denyAllPermissions(target, logger);
+    blockPageNetworkAccess(target, logger);
+  }
+
+  // The quick_check starts once the clerk sees the window, so it never delays the first page.
+  function startIntegrityCheck(): void {
+    if (integrityStarted) return;
+    integrityStarted = true;
+    try {
+      profileSession.current();
+      void integrity.start(profilePaths(profileSession.dir).database);
+    } catch (e) {
+      // The page learns about it through app.info, which shows the way forward.
+      logger.log('error', 'profile.open.failed', { detail: (e as Error).message });
+    }
+  }
+
+  function createMainWindow(): void {
+    const window = new BrowserWindow(getMainWindowOptions(paths.preload, { devTools }));
+    const contents = window.webContents;
+    ourContents.add(contents);
+    window.once('ready-to-show', () => {
+      window.show();
+      startIntegrityCheck();
+    });
+    window.on('closed', () => {
+      ourContents.delete(contents);
+      mainWindow = null;
+    });
+    mainWindow = window;
+    void window.loadURL(APP_ENTRY_URL);
+  }
+
+  void app.whenReady().then(() => {
+    hardenSession(session.defaultSession);
+    protocol.handle(APP_SCHEME, createAppProtocolHandler(paths.rendererRoot, logger));
+    Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenuTemplate({ devTools })));
+    logger.log('info', 'app.ready', { packaged: app.isPackaged, profile: profileSession.dir });
+    createMainWindow();
+  });
+}

@@ -1,0 +1,43 @@
+// The names of the contract's operations, without their schemas: the preload needs only these,
+// and must not carry zod and every schema into the sandboxed page. contract.ts is checked
+// against this list, so an operation cannot be added in one place and not the other.
+export const OPERATION_NAMES = [
+  'app.info',
+  'profile.get',
+  'profile.save',
+  'series.list',
+  'series.save',
+  'registers.list',
+  'incoming.checkDuplicates',
+  'incoming.register',
+  'outgoing.preview',
+  'outgoing.register',
+  'documents.list',
+  'documents.get',
+  'documents.update',
+  'documents.void',
+  'documents.addAttachment',
+  'documents.readAttachment',
+  'processing.list',
+  'processing.update',
+  'books.export',
+  'books.openExport',
+  'books.import',
+  'backup.create',
+  'backup.list',
+  'backup.restore',
+  'audit.list',
+  'audit.verify',
+  'db.check',
+] as const;
+
+export type OperationName = (typeof OPERATION_NAMES)[number];
+
+// One IPC channel per operation; nothing generic is exposed to the renderer.
+export function channelOf(name: OperationName): string {
+  return `vanthu:${name}`;
+}
+
+export function isOperationName(name: string): name is OperationName {
+  return (OPERATION_NAMES as readonly string[]).includes(name);
+}
