@@ -41,7 +41,9 @@ function start(): void {
   const logger = profileSession.logger;
   const integrity = new IntegrityMonitor(logger, paths.quickCheckWorker);
   const desktop: DesktopPort = { openPath: async (path) => (await shell.openPath(path)) === '' };
-  const dispatch = createDispatch(createHandlers(profileSession, desktop, integrity), logger);
+  // extraResources (electron-builder.yml) puts <repo>/resources at <install>/resources/resources.
+  const resourcesDir = app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources');
+  const dispatch = createDispatch(createHandlers(profileSession, desktop, integrity, { resourcesDir }), logger);
   const ourContents = new Set<WebContents>();
   let mainWindow: BrowserWindow | null = null;
   let integrityStarted = false;

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { AuditEntry, AuditVerifyResult } from '../../shared/api/schemas/audit.ts';
 import type { Db } from '../db/connection.ts';
 import { canonicalJson } from './canonical-json.ts';
+import { statement } from '../db/statements.ts';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -54,7 +55,7 @@ export class AuditLog {
 
   // Must run inside a write transaction.
   append(event: AuditEvent): void {
-    const head = this.db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
+    const head = statement(this.db, 'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
       | { seq: number; hash: string }
       | undefined;
     const row = {
@@ -67,12 +68,11 @@ export class AuditLog {
       details: canonicalJson(event.details ?? {}),
     };
     const prevHash = head?.hash ?? GENESIS_HASH;
-    this.db
-      .prepare(
+    statement(
+      this.db,
         `INSERT INTO audit_log (seq, at, actor, action, entity_type, entity_id, details, prev_hash, hash)
          VALUES (@seq, @at, @actor, @action, @entity_type, @entity_id, @details, @prev_hash, @hash)`,
-      )
-      .run({ ...row, prev_hash: prevHash, hash: entryHash(prevHash, row) });
+    ).run({ ...row, prev_hash: prevHash, hash: entryHash(prevHash, row) });
   }
 
   list(filter: { entityType?: string; entityId?: string; beforeSeq?: number; limit: number }): AuditEntry[] {

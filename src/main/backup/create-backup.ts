@@ -15,10 +15,10 @@ import { writeTransaction } from '../db/connection.ts';
 import { timestamp } from '../registry/clock.ts';
 import type { Profile } from '../profile/open-profile.ts';
 import { BACKUP_EXTENSION, BACKUP_FORMAT, type BackupManifest } from './manifest.ts';
+import { vietnamFileStamp } from '../../shared/domain/dates.ts';
 
 export function defaultBackupName(now: Date): string {
-  const s = now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-  return `vanthu-${s}${BACKUP_EXTENSION}`;
+  return `vanthu-${vietnamFileStamp(now)}${BACKUP_EXTENSION}`;
 }
 
 // A backup is one tar archive: manifest.json, a consistent snapshot of the database taken with

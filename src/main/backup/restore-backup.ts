@@ -10,6 +10,7 @@ import { hashFile } from '../files/blob-store.ts';
 import { fsyncDirectory } from '../files/durable-fs.ts';
 import { profilePaths } from '../profile/profile-paths.ts';
 import { backupManifest, type BackupManifest } from './manifest.ts';
+import { vietnamFileStamp } from '../../shared/domain/dates.ts';
 
 const ALLOWED_ENTRY = /^(manifest\.json|vanthu\.db|files\/?|files\/[0-9a-f]{2}\/?|files\/[0-9a-f]{2}\/[0-9a-f]{64})$/;
 
@@ -86,7 +87,7 @@ export function restoreBackup(profileDir: string, archive: string, now: Date = n
   const staging = join(parent, `.${basename(paths.root)}.restore-${randomUUID()}`);
   try {
     const manifest = unpackBackup(archive, staging);
-    const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+    const stamp = vietnamFileStamp(now);
     const keptAt = join(parent, `${basename(paths.root)}.before-restore-${stamp}`);
     if (existsSync(paths.root)) {
       renameSync(paths.root, keptAt);

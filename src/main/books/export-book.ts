@@ -1,11 +1,34 @@
-import type { z } from 'zod';
-import type { exportInput } from '../../shared/api/schemas/books.ts';
-import { AppError } from '../../shared/errors.ts';
 import type { Profile } from '../profile/open-profile.ts';
+import type { ExportData } from './book-source.ts';
+import { writePdfBook } from './pdf/write-pdf.ts';
+import { writeCsvBook } from './write-csv.ts';
+import { writeJsonBook } from './write-json.ts';
+import { writeXlsxBook } from './write-xlsx.ts';
 
-export type ExportData = z.output<typeof exportInput>;
+export type { ExportData } from './book-source.ts';
 
-// PLACEHOLDER until the register-book export lands in this change.
-export async function exportBook(_profile: Profile, _input: ExportData, _outPath: string): Promise<{ rows: number; bytes: number }> {
-  throw new AppError('INTERNAL', 'Chưa hỗ trợ.', 'register book export not built yet');
+export interface ExportOptions {
+  // The packaged app keeps the fonts under process.resourcesPath; see book-fonts.ts.
+  readonly fontsDir?: string;
+}
+
+// Prints or exports one register book (incoming, outgoing, or the follow-up book of incoming
+// documents) for a year, optionally one series and a range of register dates. The file appears
+// at outPath complete or not at all.
+export async function exportBook(
+  profile: Profile,
+  input: ExportData,
+  outPath: string,
+  options: ExportOptions = {},
+): Promise<{ rows: number; bytes: number }> {
+  switch (input.format) {
+    case 'json':
+      return writeJsonBook(profile, input, outPath);
+    case 'csv':
+      return writeCsvBook(profile, input, outPath);
+    case 'xlsx':
+      return writeXlsxBook(profile, input, outPath);
+    case 'pdf':
+      return writePdfBook(profile, input, outPath, options);
+  }
 }

@@ -2,6 +2,7 @@ import { AppError } from '../../shared/errors.ts';
 import { mapFsError } from '../files/durable-fs.ts';
 import { timestamp } from './clock.ts';
 import type { RegistryContext } from './context.ts';
+import { statement } from '../db/statements.ts';
 
 export interface StagedFile {
   readonly name: string;
@@ -39,8 +40,8 @@ export function stageBase64(ctx: RegistryContext, upload: { name: string; dataBa
 // Step two, inside the registering transaction.
 export function linkFiles(ctx: RegistryContext, documentId: number, files: readonly StagedFile[]): void {
   const at = timestamp(ctx.clock);
-  const insertFile = ctx.db.prepare('INSERT OR IGNORE INTO files (sha256, size, created_at) VALUES (?, ?, ?)');
-  const link = ctx.db.prepare('INSERT INTO document_files (document_id, sha256, name, added_at) VALUES (?, ?, ?, ?)');
+  const insertFile = statement(ctx.db, 'INSERT OR IGNORE INTO files (sha256, size, created_at) VALUES (?, ?, ?)');
+  const link = statement(ctx.db, 'INSERT INTO document_files (document_id, sha256, name, added_at) VALUES (?, ?, ?, ?)');
   for (const f of files) {
     insertFile.run(f.sha256, f.size, at);
     link.run(documentId, f.sha256, f.name, at);

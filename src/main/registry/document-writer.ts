@@ -5,6 +5,7 @@ import { AppError } from '../../shared/errors.ts';
 import { timestamp } from './clock.ts';
 import type { RegistryContext } from './context.ts';
 import { indexDocument } from './search-index.ts';
+import { statement } from '../db/statements.ts';
 
 export interface NewDocument {
   readonly registerId: number;
@@ -44,8 +45,8 @@ export interface NewDocument {
 export function insertDocument(ctx: RegistryContext, d: NewDocument): number {
   const at = timestamp(ctx.clock);
   try {
-    const info = ctx.db
-      .prepare(
+    const info = statement(
+      ctx.db,
         `INSERT INTO documents (register_id, direction, year, number, register_date, arrival_at, code_number,
            code_notation, document_date, document_type, document_type_name, subject, issuing_agency, signer_name,
            signer_position, signer_competence, recipients_text, recipient_unit, copies, page_count, transfer_date,
@@ -56,8 +57,7 @@ export function insertDocument(ctx: RegistryContext, d: NewDocument): number {
            @signerCompetence, @recipientsText, @recipientUnit, @copies, @pageCount, @transferDate, @receivedBy,
            @notes, @priority, @dueDate, @documentIdentifier, @duplicateKey, @status, @voidReason, @voidedAt,
            @processingStatus, @at, @at)`,
-      )
-      .run({
+    ).run({
         ...d,
         priority: priorityCode(d.priority),
         voidedAt: d.status === 'void' ? at : null,
@@ -80,8 +80,6 @@ export function insertDocument(ctx: RegistryContext, d: NewDocument): number {
 
 // The last entry of a register: numbers continue from it, and dates may not go back before it.
 export function lastEntry(ctx: RegistryContext, registerId: number): { number: number; registerDate: string } | null {
-  const row = ctx.db
-    .prepare('SELECT number, register_date FROM documents WHERE register_id = ? ORDER BY number DESC LIMIT 1')
-    .get(registerId) as { number: number; register_date: string } | undefined;
+  const row = statement(ctx.db, 'SELECT number, register_date FROM documents WHERE register_id = ? ORDER BY number DESC LIMIT 1').get(registerId) as { number: number; register_date: string } | undefined;
   return row ? { number: row.number, registerDate: row.register_date } : null;
 }

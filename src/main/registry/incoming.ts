@@ -10,21 +10,21 @@ import type { RegistryContext } from './context.ts';
 import { getDocument } from './documents.ts';
 import { insertDocument, lastEntry } from './document-writer.ts';
 import { registerIdFor, seriesForIncoming } from './series-repo.ts';
+import { statement } from '../db/statements.ts';
 
 export function findDuplicates(
   ctx: RegistryContext,
   q: { issuingAgency: string; codeNumber: string; codeNotation: string; documentIdentifier?: string | null | undefined },
 ): DuplicateMatch[] {
   const key = duplicateKey(q.issuingAgency, q.codeNumber, q.codeNotation);
-  const rows = ctx.db
-    .prepare(
+  const rows = statement(
+    ctx.db,
       `SELECT id, year, number, code_number, code_notation, issuing_agency, document_date, subject, status,
               CASE WHEN duplicate_key = @key THEN 'same-number-notation-agency' ELSE 'same-document-identifier' END AS reason
        FROM documents
        WHERE direction = 'incoming' AND (duplicate_key = @key OR (@identifier IS NOT NULL AND document_identifier = @identifier))
        ORDER BY id LIMIT 20`,
-    )
-    .all({ key, identifier: q.documentIdentifier?.trim() || null }) as Array<{
+  ).all({ key, identifier: q.documentIdentifier?.trim() || null }) as Array<{
     id: number;
     year: number;
     number: number;

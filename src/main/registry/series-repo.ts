@@ -6,6 +6,7 @@ import { AppError } from '../../shared/errors.ts';
 import { writeTransaction } from '../db/connection.ts';
 import { timestamp } from './clock.ts';
 import type { RegistryContext } from './context.ts';
+import { statement } from '../db/statements.ts';
 
 type SeriesData = z.output<typeof seriesInput>;
 
@@ -30,7 +31,7 @@ function toRecord(r: SeriesRow): SeriesRecord {
 }
 
 export function listSeries(ctx: RegistryContext): SeriesRecord[] {
-  return (ctx.db.prepare('SELECT * FROM series ORDER BY direction, id').all() as SeriesRow[]).map(toRecord);
+  return (statement(ctx.db, 'SELECT * FROM series ORDER BY direction, id').all() as SeriesRow[]).map(toRecord);
 }
 
 // The scheme the head of the agency sets (nd30-rules §2): one incoming series, and outgoing
@@ -150,13 +151,11 @@ export function seriesForOutgoingType(ctx: RegistryContext, documentType: string
 
 // Registers are created on first use in a year, inside the registering transaction.
 export function registerIdFor(ctx: RegistryContext, seriesId: number, year: number): number {
-  const row = ctx.db.prepare('SELECT id FROM registers WHERE series_id = ? AND year = ?').get(seriesId, year) as
+  const row = statement(ctx.db, 'SELECT id FROM registers WHERE series_id = ? AND year = ?').get(seriesId, year) as
     | { id: number }
     | undefined;
   if (row) return row.id;
-  const info = ctx.db
-    .prepare('INSERT INTO registers (series_id, year, created_at) VALUES (?, ?, ?)')
-    .run(seriesId, year, timestamp(ctx.clock));
+  const info = statement(ctx.db, 'INSERT INTO registers (series_id, year, created_at) VALUES (?, ?, ?)').run(seriesId, year, timestamp(ctx.clock));
   return Number(info.lastInsertRowid);
 }
 

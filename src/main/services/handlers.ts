@@ -38,9 +38,21 @@ export type Handlers = {
   [K in OperationName]: (input: ParsedInputOf<K>) => OutputOf<K> | Promise<OutputOf<K>>;
 };
 
+export interface HandlerOptions {
+  // The program's own resources (fonts for printed books). The packaged app keeps them under
+  // process.resourcesPath; runs from the source tree use <repo>/resources.
+  readonly resourcesDir?: string;
+}
+
 // The services behind the API contract: orchestration only, the rules live in the modules. The
 // mapped type makes a missing or misspelt operation a compile error.
-export function createHandlers(session: ProfileSession, desktop: DesktopPort, integrity: IntegrityMonitor): Handlers {
+export function createHandlers(
+  session: ProfileSession,
+  desktop: DesktopPort,
+  integrity: IntegrityMonitor,
+  options: HandlerOptions = {},
+): Handlers {
+  const fontsDir = options.resourcesDir ? join(options.resourcesDir, 'fonts') : undefined;
   const profile = () => session.current();
   const ready = () => session.requireInitialized();
   return {
@@ -92,7 +104,7 @@ export function createHandlers(session: ProfileSession, desktop: DesktopPort, in
       const p = ready();
       const fileName = exportFileName(input, p.clock.now());
       const path = join(p.paths.exports, fileName);
-      const { rows, bytes } = await exportBook(p, input, path);
+      const { rows, bytes } = await exportBook(p, input, path, { fontsDir });
       return { fileName, path, rows, bytes };
     },
     'books.openExport': async (input) => ({ opened: await desktop.openPath(resolveExportPath(ready().paths.exports, input.fileName)) }),

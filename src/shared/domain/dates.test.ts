@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatVietnameseDate, isValidIsoDate, parseVietnameseDate, vietnamDateTime, vietnamToday } from './dates.ts';
+import { formatVietnameseDate, isValidIsoDate, parseVietnameseDate, vietnamDateTime, vietnamFileStamp, vietnamToday } from './dates.ts';
 
 describe('dates in Vietnam time', () => {
   it('turns over at midnight UTC+7, not UTC', () => {
     expect(vietnamToday(new Date('2026-12-31T16:59:59Z'))).toBe('2026-12-31');
     expect(vietnamToday(new Date('2026-12-31T17:00:00Z'))).toBe('2027-01-01');
     expect(vietnamDateTime(new Date('2026-12-31T17:00:00Z'))).toBe('2027-01-01T00:00:00+07:00');
+    expect(vietnamFileStamp(new Date('2026-03-10T02:00:05Z'))).toBe('20260310-090005');
   });
 
   it('shows dd/MM/yyyy and parses what a clerk types', () => {

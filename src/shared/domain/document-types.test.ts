@@ -38,6 +38,15 @@ describe('Decree 30 document types', () => {
     expect(resolveType('Nghị định')).toMatchObject({ key: 'nghi-dinh', known: true });
   });
 
+  it('tells apart abbreviations that differ only by đ', () => {
+    expect(resolveType('HĐ').key).toBe('hop-dong');
+    expect(resolveType('HD').key).toBe('huong-dan');
+    expect(resolveType('ĐA').key).toBe('de-an');
+    expect(resolveType('DA').key).toBe('du-an');
+    expect(resolveType('hđ').key).toBe('hop-dong');
+    expect(resolveType('qd').key).toBe('quyet-dinh');
+  });
+
   it('keeps an unknown type name under "khac" for incoming documents', () => {
     expect(resolveType('Thông tri')).toEqual({ key: 'khac', name: 'Thông tri', known: false });
   });

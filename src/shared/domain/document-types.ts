@@ -101,19 +101,22 @@ export function allTypes(): ReadonlyArray<{ key: string; name: string }> {
 }
 
 // What a clerk or another system writes for a type: a key ("quyet-dinh"), a name in any case
-// with or without diacritics ("Quyết định", "QUYET DINH") or an abbreviation ("QĐ"). Unknown
-// names are kept as they are under the key 'khac', because incoming documents may be of any type.
+// with or without diacritics ("Quyết định", "QUYET DINH") or an abbreviation ("QĐ"). Abbreviations
+// are compared with their diacritics first, because HD (Hướng dẫn) and HĐ (Hợp đồng), DA (Dự án)
+// and ĐA (Đề án) differ only by đ; a folded abbreviation counts only when it names one type.
+// Unknown names are kept as they are under the key 'khac': incoming documents may be of any type.
 export function resolveType(text: string): { key: string; name: string; known: boolean } {
-  const wanted = comparisonKey(text);
-  for (const t of byKey.values()) {
-    if (t.key === OTHER_TYPE_KEY) continue;
-    if (
-      comparisonKey(t.key) === wanted ||
-      comparisonKey(t.name) === wanted ||
-      (t.abbreviation && comparisonKey(t.abbreviation) === wanted)
-    ) {
-      return { key: t.key, name: t.name, known: true };
-    }
-  }
-  return { key: OTHER_TYPE_KEY, name: text.normalize('NFC').trim(), known: false };
+  const types = [...byKey.values()].filter((t) => t.key !== OTHER_TYPE_KEY);
+  const found = (t: { key: string; name: string }) => ({ key: t.key, name: t.name, known: true });
+  const trimmed = text.normalize('NFC').trim();
+  const upper = trimmed.replace(/\s+/g, '').toLocaleUpperCase('vi');
+  const byExact =
+    types.find((t) => t.key === trimmed) ?? types.find((t) => t.abbreviation && t.abbreviation.toLocaleUpperCase('vi') === upper);
+  if (byExact) return found(byExact);
+  const wanted = comparisonKey(trimmed);
+  const byName = types.find((t) => comparisonKey(t.name) === wanted || comparisonKey(t.key) === wanted);
+  if (byName) return found(byName);
+  const byFolded = types.filter((t) => t.abbreviation && comparisonKey(t.abbreviation) === wanted);
+  if (byFolded.length === 1 && byFolded[0]) return found(byFolded[0]);
+  return { key: OTHER_TYPE_KEY, name: trimmed, known: false };
 }

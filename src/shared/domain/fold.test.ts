@@ -27,5 +27,8 @@ describe('Vietnamese folding', () => {
   it('sees the same number+notation+agency through spelling variants', () => {
     expect(duplicateKey('UBND tỉnh Đồng Nai', '07', 'QĐ-UBND')).toBe(duplicateKey('ubnd tinh dong nai', '7', 'qđ - ubnd'));
     expect(duplicateKey('UBND tỉnh Đồng Nai', '17', 'QĐ-UBND')).not.toBe(duplicateKey('UBND tỉnh Đồng Nai', '7', 'QĐ-UBND'));
+    expect(duplicateKey('Ủy ban nhân dân tỉnh Đồng Nai', '7', 'QĐ-UBND')).toBe(duplicateKey('UBND TINH DONG NAI', '07', 'QĐ-UBND'));
+    expect(duplicateKey('HĐND TP. Đà Nẵng', '7', 'NQ-HĐND')).toBe(duplicateKey('Hội đồng nhân dân thành phố Đà Nẵng', '7', 'NQ-HĐND'));
+    expect(duplicateKey('UBND tỉnh Đồng Nai', '7', 'QĐ-UBND')).not.toBe(duplicateKey('UBND tỉnh Đồng Tháp', '7', 'QĐ-UBND'));
   });
 });

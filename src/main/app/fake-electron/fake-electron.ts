@@ -56,6 +56,10 @@ class FakeApp extends Emitter {
   setPath(name: string, path: string): void {
     fake.paths.set(name, path);
   }
+  // Unpackaged Electron reports the folder holding package.json: here, the working directory.
+  getAppPath(): string {
+    return process.cwd();
+  }
   requestSingleInstanceLock(): boolean {
     fake.singleInstanceLockRequested = true;
     return true;

@@ -1,0 +1,48 @@
+import type { Direction } from '../../shared/api/schemas/series.ts';
+import { AuditScreen } from '../screens/audit/AuditScreen.tsx';
+import { BackupScreen } from '../screens/backup/BackupScreen.tsx';
+import { BooksScreen } from '../screens/books/BooksScreen.tsx';
+import { DocumentScreen } from '../screens/document/DocumentScreen.tsx';
+import { IncomingForm } from '../screens/incoming/IncomingForm.tsx';
+import { OutgoingForm } from '../screens/outgoing/OutgoingForm.tsx';
+import { ProcessingScreen } from '../screens/processing/ProcessingScreen.tsx';
+import type { ListFilters } from '../screens/register/list-filters.ts';
+import { RegisterList } from '../screens/register/RegisterList.tsx';
+import { SettingsScreen } from '../screens/settings/SettingsScreen.tsx';
+import type { Route } from './routes.ts';
+
+interface ScreenViewProps {
+  readonly route: Route;
+  readonly listFilters: Readonly<Record<Direction, ListFilters>>;
+  readonly onListFiltersChange: (direction: Direction, next: ListFilters) => void;
+}
+
+export function ScreenView({ route, listFilters, onListFiltersChange }: ScreenViewProps) {
+  switch (route.name) {
+    case 'list':
+      return (
+        <RegisterList
+          key={route.direction}
+          direction={route.direction}
+          filters={listFilters[route.direction]}
+          onFiltersChange={(next) => onListFiltersChange(route.direction, next)}
+        />
+      );
+    case 'incoming-new':
+      return <IncomingForm />;
+    case 'outgoing-new':
+      return <OutgoingForm />;
+    case 'document':
+      return <DocumentScreen key={route.id} id={route.id} />;
+    case 'processing':
+      return <ProcessingScreen />;
+    case 'books':
+      return <BooksScreen />;
+    case 'backup':
+      return <BackupScreen />;
+    case 'audit':
+      return <AuditScreen />;
+    case 'settings':
+      return <SettingsScreen />;
+  }
+}

@@ -1,0 +1,36 @@
+import type { Direction } from '../../shared/api/schemas/series.ts';
+
+// The screens of the app. Navigation is in-memory: the URL fragment carries the bridge token in
+// browser mode, and a desktop window has no address bar to share.
+export type Route =
+  | { readonly name: 'list'; readonly direction: Direction }
+  | { readonly name: 'incoming-new' }
+  | { readonly name: 'outgoing-new' }
+  | { readonly name: 'document'; readonly id: number }
+  | { readonly name: 'processing' }
+  | { readonly name: 'books' }
+  | { readonly name: 'backup' }
+  | { readonly name: 'audit' }
+  | { readonly name: 'settings' };
+
+export interface NavItem {
+  readonly route: Route;
+  readonly label: string;
+  readonly shortcut?: string;
+}
+
+export const NAV_ITEMS: readonly NavItem[] = [
+  { route: { name: 'list', direction: 'incoming' }, label: 'Sổ văn bản đến' },
+  { route: { name: 'incoming-new' }, label: 'Vào sổ văn bản đến', shortcut: 'Ctrl+N' },
+  { route: { name: 'list', direction: 'outgoing' }, label: 'Sổ văn bản đi' },
+  { route: { name: 'outgoing-new' }, label: 'Cấp số văn bản đi' },
+  { route: { name: 'processing' }, label: 'Cần xử lý' },
+  { route: { name: 'books' }, label: 'In, xuất, nhập sổ' },
+  { route: { name: 'backup' }, label: 'Sao lưu' },
+  { route: { name: 'audit' }, label: 'Nhật ký' },
+  { route: { name: 'settings' }, label: 'Cài đặt' },
+];
+
+export function sameRoute(a: Route, b: Route): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}

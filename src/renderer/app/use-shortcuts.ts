@@ -1,0 +1,30 @@
+import { useEffect } from 'react';
+
+interface Shortcuts {
+  readonly onNewIncoming: () => void;
+  readonly onSearch: () => void;
+}
+
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
+
+// App-wide keys: Ctrl+N (Alt+N in a browser, which keeps Ctrl+N for itself) opens a new incoming
+// registration; Ctrl+K, or "/" when not typing, goes to the search box. Esc belongs to dialogs.
+export function useShortcuts({ onNewIncoming, onSearch }: Shortcuts): void {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const key = e.key.toLowerCase();
+      if ((e.ctrlKey && !e.shiftKey && key === 'n') || (e.altKey && key === 'n')) {
+        e.preventDefault();
+        onNewIncoming();
+      } else if ((e.ctrlKey && key === 'k') || (key === '/' && !e.ctrlKey && !e.altKey && !isTyping(e.target))) {
+        e.preventDefault();
+        onSearch();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onNewIncoming, onSearch]);
+}

@@ -1,0 +1,123 @@
+import type { ReactNode } from 'react';
+import { DATE_PLACEHOLDER } from '../util/dates.ts';
+import { Field } from './Field.tsx';
+
+interface BaseProps {
+  readonly label: string;
+  readonly name: string;
+  readonly value: string;
+  readonly onChange: (value: string) => void;
+  readonly error?: string | undefined;
+  readonly hint?: string | undefined;
+  readonly required?: boolean;
+  readonly wide?: boolean;
+  readonly autoFocus?: boolean;
+  readonly onBlur?: () => void;
+}
+
+export function TextInput(props: BaseProps & { readonly list?: string; readonly inputMode?: 'numeric' | 'text' }) {
+  return (
+    <Field label={props.label} error={props.error} hint={props.hint} required={props.required ?? false} wide={props.wide ?? false}>
+      {({ id, describedBy, invalid }) => (
+        <input
+          id={id}
+          name={props.name}
+          value={props.value}
+          list={props.list}
+          inputMode={props.inputMode}
+          autoFocus={props.autoFocus}
+          autoComplete="off"
+          aria-invalid={invalid}
+          aria-describedby={describedBy}
+          aria-required={props.required}
+          onChange={(e) => props.onChange(e.target.value)}
+          onBlur={props.onBlur}
+        />
+      )}
+    </Field>
+  );
+}
+
+// Dates are typed as dd/mm/yyyy; the form converts them when it sends.
+export function DateInput(props: BaseProps) {
+  return (
+    <Field label={props.label} error={props.error} hint={props.hint} required={props.required ?? false}>
+      {({ id, describedBy, invalid }) => (
+        <input
+          id={id}
+          name={props.name}
+          className="input--date"
+          value={props.value}
+          placeholder={DATE_PLACEHOLDER}
+          inputMode="numeric"
+          autoComplete="off"
+          autoFocus={props.autoFocus}
+          aria-invalid={invalid}
+          aria-describedby={describedBy}
+          aria-required={props.required}
+          onChange={(e) => props.onChange(e.target.value)}
+          onBlur={props.onBlur}
+        />
+      )}
+    </Field>
+  );
+}
+
+// `submitOnEnter`: for one-paragraph text (trích yếu) Enter saves like in any other box, since
+// the server folds line breaks there anyway.
+export function TextArea(props: BaseProps & { readonly rows?: number; readonly submitOnEnter?: boolean }) {
+  return (
+    <Field label={props.label} error={props.error} hint={props.hint} required={props.required ?? false} wide>
+      {({ id, describedBy, invalid }) => (
+        <textarea
+          id={id}
+          name={props.name}
+          value={props.value}
+          rows={props.rows ?? 3}
+          autoFocus={props.autoFocus}
+          aria-invalid={invalid}
+          aria-describedby={describedBy}
+          aria-required={props.required}
+          onChange={(e) => props.onChange(e.target.value)}
+          onBlur={props.onBlur}
+          onKeyDown={(e) => {
+            if (props.submitOnEnter && e.key === 'Enter' && !e.shiftKey) {
+              e.preventDefault();
+              e.currentTarget.form?.requestSubmit();
+            }
+          }}
+        />
+      )}
+    </Field>
+  );
+}
+
+export interface Option {
+  readonly value: string;
+  readonly label: string;
+}
+
+export function SelectInput(props: BaseProps & { readonly options: readonly Option[]; readonly children?: ReactNode }) {
+  return (
+    <Field label={props.label} error={props.error} hint={props.hint} required={props.required ?? false} wide={props.wide ?? false}>
+      {({ id, describedBy, invalid }) => (
+        <select
+          id={id}
+          name={props.name}
+          value={props.value}
+          autoFocus={props.autoFocus}
+          aria-invalid={invalid}
+          aria-describedby={describedBy}
+          onChange={(e) => props.onChange(e.target.value)}
+          onBlur={props.onBlur}
+        >
+          {props.options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}

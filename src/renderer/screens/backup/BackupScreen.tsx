@@ -1,0 +1,97 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { BackupRecord } from '../../../shared/api/schemas/books.ts';
+import { errorMessage } from '../../api/api-error.ts';
+import { call } from '../../api/client.ts';
+import { useApp } from '../../app/app-context.ts';
+import { Notice } from '../../components/Notice.tsx';
+import { showDateTime } from '../../util/dates.ts';
+import { showBytes, showCount } from '../../util/format.ts';
+import { RestoreDialog } from './RestoreDialog.tsx';
+
+type Message = { readonly tone: 'success' | 'error'; readonly text: string };
+
+export function BackupScreen() {
+  const { reload } = useApp();
+  const [backups, setBackups] = useState<BackupRecord[]>([]);
+  const [message, setMessage] = useState<Message | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [restoring, setRestoring] = useState<BackupRecord | null>(null);
+
+  const load = useCallback(() => {
+    call('backup.list', {})
+      .then(setBackups)
+      .catch((e: unknown) => setMessage({ tone: 'error', text: errorMessage(e) }));
+  }, []);
+  useEffect(load, [load]);
+
+  const create = async () => {
+    setBusy(true);
+    try {
+      const b = await call('backup.create', {});
+      setMessage({ tone: 'success', text: `Đã sao lưu vào ${b.path} (${showBytes(b.bytes)}).` });
+      load();
+    } catch (e) {
+      setMessage({ tone: 'error', text: errorMessage(e) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="screen" aria-labelledby="screen-title">
+      <header className="screen__header">
+        <h1 id="screen-title">Sao lưu</h1>
+        <button type="button" className="button button--primary" disabled={busy} onClick={() => void create()}>
+          {busy ? 'Đang sao lưu…' : 'Sao lưu ngay'}
+        </button>
+      </header>
+      <p>
+        Bản sao lưu gồm toàn bộ sổ, nhật ký và tệp đính kèm. Nên sao lưu cuối mỗi ngày và chép bản sao lưu sang ổ đĩa khác.
+      </p>
+      {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
+      <table className="table" data-testid="backup-table">
+        <thead>
+          <tr>
+            <th scope="col">Tệp</th>
+            <th scope="col">Lúc</th>
+            <th scope="col">Dung lượng</th>
+            <th scope="col">Văn bản</th>
+            <th scope="col">Tệp đính kèm</th>
+            <th scope="col">
+              <span className="visually-hidden">Thao tác</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {backups.map((b) => (
+            <tr key={b.fileName}>
+              <td>{b.fileName}</td>
+              <td>{showDateTime(b.createdAt)}</td>
+              <td>{showBytes(b.bytes)}</td>
+              <td>{b.documents === null ? '' : showCount(b.documents)}</td>
+              <td>{b.files === null ? '' : showCount(b.files)}</td>
+              <td>
+                <button type="button" className="button button--quiet" onClick={() => setRestoring(b)}>
+                  Khôi phục
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {backups.length === 0 ? <p className="muted">Chưa có bản sao lưu nào.</p> : null}
+      {restoring ? (
+        <RestoreDialog
+          backup={restoring}
+          onClose={() => setRestoring(null)}
+          onRestored={async (text) => {
+            setRestoring(null);
+            setMessage({ tone: 'success', text });
+            await reload();
+            load();
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,48 @@
+import { useState } from 'react';
+import type { BackupRecord } from '../../../shared/api/schemas/books.ts';
+import { errorMessage } from '../../api/api-error.ts';
+import { call } from '../../api/client.ts';
+import { Dialog } from '../../components/Dialog.tsx';
+import { Notice } from '../../components/Notice.tsx';
+import { showDateTime } from '../../util/dates.ts';
+
+interface RestoreDialogProps {
+  readonly backup: BackupRecord;
+  readonly onClose: () => void;
+  readonly onRestored: (message: string) => void | Promise<void>;
+}
+
+// Restoring replaces the data in use; the server first moves the current data aside, so nothing
+// is lost even if the clerk picked the wrong backup.
+export function RestoreDialog({ backup, onClose, onRestored }: RestoreDialogProps) {
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const restore = async () => {
+    setBusy(true);
+    try {
+      const r = await call('backup.restore', { fileName: backup.fileName });
+      await onRestored(`Đã khôi phục từ ${r.restoredFrom}. Dữ liệu trước khi khôi phục được giữ ở ${r.previousDataKeptAt}.`);
+    } catch (e) {
+      setError(errorMessage(e));
+      setBusy(false);
+    }
+  };
+  return (
+    <Dialog title="Khôi phục bản sao lưu" onClose={onClose}>
+      <p>
+        Khôi phục bản sao lưu <strong>{backup.fileName}</strong> ({showDateTime(backup.createdAt)})? Mọi văn bản vào sổ sau thời điểm
+        này sẽ không còn trong sổ đang dùng.
+      </p>
+      <p>Dữ liệu hiện tại không bị xóa: chương trình chuyển nó sang một thư mục riêng và cho biết đường dẫn sau khi khôi phục.</p>
+      {error ? <Notice tone="error">{error}</Notice> : null}
+      <div className="form__actions">
+        <button type="button" className="button button--danger" disabled={busy} onClick={() => void restore()}>
+          {busy ? 'Đang khôi phục…' : 'Khôi phục'}
+        </button>
+        <button type="button" className="button" onClick={onClose} autoFocus>
+          Thôi (Esc)
+        </button>
+      </div>
+    </Dialog>
+  );
+}

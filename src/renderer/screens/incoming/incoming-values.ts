@@ -1,0 +1,81 @@
+import type { InputOf } from '../../../shared/api/contract.ts';
+import type { Priority } from '../../../shared/domain/priority.ts';
+import { readCount, readDates } from '../../forms/dates-payload.ts';
+import { showDate } from '../../util/dates.ts';
+
+export const INCOMING_FIELDS = [
+  'issuingAgency',
+  'codeNumber',
+  'codeNotation',
+  'documentDate',
+  'documentType',
+  'subject',
+  'priority',
+  'dueDate',
+  'recipientUnit',
+  'signerName',
+  'signerPosition',
+  'arrivalDate',
+  'pageCount',
+  'copies',
+  'documentIdentifier',
+  'notes',
+] as const;
+
+export type IncomingValues = Record<(typeof INCOMING_FIELDS)[number], string>;
+
+export function emptyIncoming(todayIso: string): IncomingValues {
+  return {
+    issuingAgency: '',
+    codeNumber: '',
+    codeNotation: '',
+    documentDate: '',
+    documentType: '',
+    subject: '',
+    priority: 'thuong',
+    dueDate: '',
+    recipientUnit: '',
+    signerName: '',
+    signerPosition: '',
+    arrivalDate: showDate(todayIso),
+    pageCount: '',
+    copies: '',
+    documentIdentifier: '',
+    notes: '',
+  };
+}
+
+const DATE_FIELDS = ['documentDate', 'dueDate', 'arrivalDate'] as const;
+
+// The form's text as an incoming.register input. Counts and dates the form cannot read go as
+// typed: the server's answer then names every problem at once.
+export function toIncomingInput(
+  v: IncomingValues,
+  attachments: Array<{ name: string; dataBase64: string }>,
+  allowDuplicate: boolean,
+): { input: InputOf<'incoming.register'>; badDates: string[] } {
+  const { dates, badDates } = readDates(v, DATE_FIELDS);
+  return {
+    input: {
+      issuingAgency: v.issuingAgency,
+      codeNumber: v.codeNumber,
+      codeNotation: v.codeNotation,
+      documentDate: dates.documentDate ?? '',
+      documentType: v.documentType,
+      subject: v.subject,
+      priority: v.priority as Priority,
+      dueDate: dates.dueDate,
+      recipientUnit: v.recipientUnit,
+      signerName: v.signerName,
+      signerPosition: v.signerPosition,
+      arrivalDate: dates.arrivalDate,
+      pageCount: readCount(v.pageCount) as number | null,
+      copies: readCount(v.copies) as number | null,
+      documentIdentifier: v.documentIdentifier,
+      notes: v.notes,
+      attachments,
+      allowDuplicate,
+    },
+    badDates,
+  };
+}

@@ -1,0 +1,120 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { DocumentRecord } from '../../../shared/api/schemas/documents.ts';
+import { priorityLabel } from '../../../shared/domain/priority.ts';
+import type { ProcessingStatus } from '../../../shared/domain/processing.ts';
+import { errorMessage } from '../../api/api-error.ts';
+import { call } from '../../api/client.ts';
+import { useApp } from '../../app/app-context.ts';
+import { DocumentBadges } from '../../components/badges.tsx';
+import { Notice } from '../../components/Notice.tsx';
+import { showDate } from '../../util/dates.ts';
+import { showCount } from '../../util/format.ts';
+
+type Filter = 'open' | 'overdue' | 'all';
+const FILTERS: ReadonlyArray<{ value: Filter; label: string }> = [
+  { value: 'open', label: 'Chưa xong' },
+  { value: 'overdue', label: 'Quá hạn' },
+  { value: 'all', label: 'Tất cả' },
+];
+const PAGE = 50;
+
+// Cần xử lý: incoming documents in the order the server gives (overdue, then most urgent, then
+// nearest deadline), with the quick steps a clerk takes without opening the document.
+export function ProcessingScreen() {
+  const { navigate } = useApp();
+  const [filter, setFilter] = useState<Filter>('open');
+  const [rows, setRows] = useState<DocumentRecord[]>([]);
+  const [total, setTotal] = useState<number | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback(
+    (offset: number) => {
+      call('processing.list', { filter, offset, limit: PAGE })
+        .then((r) => {
+          setRows((before) => (offset === 0 ? r.rows : [...before, ...r.rows]));
+          setTotal(r.total);
+          setError(null);
+        })
+        .catch((e: unknown) => setError(errorMessage(e)));
+    },
+    [filter],
+  );
+  useEffect(() => load(0), [load]);
+
+  const setStatus = async (doc: DocumentRecord, status: ProcessingStatus) => {
+    try {
+      await call('processing.update', { id: doc.id, status });
+      load(0);
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  };
+
+  return (
+    <section className="screen" aria-labelledby="screen-title">
+      <header className="screen__header">
+        <h1 id="screen-title">Cần xử lý</h1>
+        <div className="segmented" role="group" aria-label="Lọc">
+          {FILTERS.map((f) => (
+            <button key={f.value} type="button" className="button" aria-pressed={filter === f.value} onClick={() => setFilter(f.value)}>
+              {f.label}
+            </button>
+          ))}
+        </div>
+      </header>
+      {error ? <Notice tone="error">{error}</Notice> : null}
+      <p className="list-count">{total === null ? 'Đang tải…' : `${showCount(total)} văn bản`}</p>
+      <table className="table table--processing" data-testid="processing-table">
+        <thead>
+          <tr>
+            <th scope="col">Số đến</th>
+            <th scope="col">Trích yếu</th>
+            <th scope="col">Cơ quan ban hành</th>
+            <th scope="col">Độ khẩn</th>
+            <th scope="col">Hạn xử lý</th>
+            <th scope="col">Đơn vị xử lý</th>
+            <th scope="col">Tình trạng</th>
+            <th scope="col">Thao tác</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((d) => (
+            <tr key={d.id} className={d.overdue ? 'row--overdue' : d.priority !== 'thuong' ? 'row--urgent' : undefined}>
+              <td>
+                {d.number}/{d.year}
+              </td>
+              <td>{d.subject}</td>
+              <td>{d.issuingAgency}</td>
+              <td>{priorityLabel(d.priority)}</td>
+              <td>{showDate(d.dueDate)}</td>
+              <td>{[d.assigneeUnit, d.assigneePerson].filter(Boolean).join(' — ')}</td>
+              <td>
+                <DocumentBadges doc={d} />
+              </td>
+              <td className="actions">
+                <button type="button" className="button button--quiet" onClick={() => navigate({ name: 'document', id: d.id })}>
+                  Mở
+                </button>
+                {d.processingStatus !== 'in_progress' && d.processingStatus !== 'done' ? (
+                  <button type="button" className="button button--quiet" onClick={() => void setStatus(d, 'in_progress')}>
+                    Đang xử lý
+                  </button>
+                ) : null}
+                {d.processingStatus !== 'done' ? (
+                  <button type="button" className="button button--quiet" onClick={() => void setStatus(d, 'done')}>
+                    Hoàn thành
+                  </button>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {total !== null && rows.length < total ? (
+        <button type="button" className="button" onClick={() => load(rows.length)}>
+          Xem thêm
+        </button>
+      ) : null}
+    </section>
+  );
+}

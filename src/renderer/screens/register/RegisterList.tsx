@@ -1,0 +1,90 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Direction } from '../../../shared/api/schemas/series.ts';
+import { call } from '../../api/client.ts';
+import { useApp } from '../../app/app-context.ts';
+import { Notice } from '../../components/Notice.tsx';
+import { showCount } from '../../util/format.ts';
+import { columnsFor } from './columns.tsx';
+import { FilterBar } from './FilterBar.tsx';
+import { type ListFilters, toListRequest } from './list-filters.ts';
+import { usePagedRows } from './use-paged-rows.ts';
+import { VirtualTable } from './VirtualTable.tsx';
+
+// documents.list counts search matches only up to this many (the server's cap).
+const SEARCH_COUNT_CAP = 10_000;
+const SEARCH_DELAY_MS = 250;
+
+// Search requests already served, across mounts: a list opened by Ctrl+K focuses its box once.
+let handledSearchRequest = 0;
+
+interface RegisterListProps {
+  readonly direction: Direction;
+  readonly filters: ListFilters;
+  readonly onFiltersChange: (next: ListFilters) => void;
+}
+
+function countText(total: number | null, searching: boolean): string {
+  if (total === null) return 'Đang tải…';
+  if (searching && total > SEARCH_COUNT_CAP) return `Hơn ${showCount(SEARCH_COUNT_CAP)} kết quả — chỉ hiện ${showCount(SEARCH_COUNT_CAP)} kết quả mới nhất, hãy thu hẹp tìm kiếm`;
+  if (searching) return `${showCount(total)} kết quả`;
+  return `${showCount(total)} văn bản`;
+}
+
+export function RegisterList({ direction, filters, onFiltersChange }: RegisterListProps) {
+  const { navigate, searchRequest } = useApp();
+  const searchRef = useRef<HTMLInputElement>(null);
+  const [years, setYears] = useState<number[]>([]);
+  // Typing in the search box waits for a pause before asking the server.
+  const [debounced, setDebounced] = useState(filters);
+  useEffect(() => {
+    const delay = filters.query === debounced.query ? 0 : SEARCH_DELAY_MS;
+    const timer = setTimeout(() => setDebounced(filters), delay);
+    return () => clearTimeout(timer);
+  }, [filters, debounced.query]);
+
+  const request = toListRequest(direction, debounced);
+  const { total, error, rowAt, ensureRange } = usePagedRows(request);
+  const searching = Boolean(request.query);
+  const count = total === null ? 0 : searching ? Math.min(total, SEARCH_COUNT_CAP) : total;
+
+  useEffect(() => {
+    call('registers.list', {})
+      .then((registers) => setYears([...new Set(registers.filter((r) => r.direction === direction).map((r) => r.year))].sort((a, b) => b - a)))
+      .catch(() => setYears([]));
+  }, [direction]);
+
+  useEffect(() => {
+    if (searchRequest > handledSearchRequest) {
+      handledSearchRequest = searchRequest;
+      searchRef.current?.focus();
+      searchRef.current?.select();
+    }
+  }, [searchRequest]);
+
+  const open = useCallback((d: { id: number }) => navigate({ name: 'document', id: d.id }), [navigate]);
+  const title = direction === 'incoming' ? 'Sổ văn bản đến' : 'Sổ văn bản đi';
+  return (
+    <section className="screen screen--list" aria-labelledby="screen-title">
+      <header className="screen__header">
+        <h1 id="screen-title">{title}</h1>
+        <button
+          type="button"
+          className="button button--primary"
+          onClick={() => navigate({ name: direction === 'incoming' ? 'incoming-new' : 'outgoing-new' })}
+        >
+          {direction === 'incoming' ? 'Vào sổ văn bản đến' : 'Cấp số văn bản đi'}
+        </button>
+      </header>
+      <FilterBar direction={direction} filters={filters} years={years} onChange={onFiltersChange} searchRef={searchRef} />
+      <p className="list-count" aria-live="polite" data-testid="list-count">
+        {countText(total, searching)}
+      </p>
+      {error ? <Notice tone="error">{error}</Notice> : null}
+      {total === 0 ? (
+        <p className="empty">{searching ? 'Không tìm thấy văn bản nào.' : 'Sổ chưa có văn bản nào theo điều kiện này.'}</p>
+      ) : (
+        <VirtualTable label={title} columns={columnsFor(direction)} count={count} rowAt={rowAt} ensureRange={ensureRange} onOpen={open} />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,126 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import type { DocumentRecord } from '../../../shared/api/schemas/documents.ts';
+import { isUrgentPriority } from '../../util/labels.ts';
+import { type Column, gridTemplate } from './columns.tsx';
+
+export const ROW_HEIGHT = 40;
+
+interface VirtualTableProps {
+  readonly label: string;
+  readonly columns: readonly Column[];
+  readonly count: number;
+  readonly rowAt: (index: number) => DocumentRecord | undefined;
+  readonly ensureRange: (first: number, last: number) => void;
+  readonly onOpen: (doc: DocumentRecord) => void;
+}
+
+function rowClass(d: DocumentRecord | undefined, active: boolean): string {
+  const classes = ['vrow'];
+  if (active) classes.push('vrow--active');
+  if (!d) classes.push('vrow--loading');
+  else {
+    if (d.status === 'void') classes.push('vrow--void');
+    if (isUrgentPriority(d.priority) && d.status === 'active') classes.push('vrow--urgent');
+    if (d.overdue) classes.push('vrow--overdue');
+  }
+  return classes.join(' ');
+}
+
+// A register as a grid that renders only the rows in view (plus a few either side): the DOM
+// holds a window of rows however long the register is. The grid is one Tab stop; arrows,
+// Page Up/Down, Home/End move the active row and Enter opens it.
+export function VirtualTable({ label, columns, count, rowAt, ensureRange, onOpen }: VirtualTableProps) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [active, setActive] = useState(0);
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items[items.length - 1]?.index ?? -1;
+
+  useEffect(() => {
+    if (last >= first) ensureRange(first, last);
+  }, [first, last, ensureRange]);
+
+  useEffect(() => setActive((a) => Math.min(a, Math.max(count - 1, 0))), [count]);
+
+  const move = (to: number) => {
+    const next = Math.max(0, Math.min(count - 1, to));
+    setActive(next);
+    virtualizer.scrollToIndex(next, { align: 'auto' });
+  };
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    const pageRows = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 1);
+    const keys: Record<string, () => void> = {
+      ArrowDown: () => move(active + 1),
+      ArrowUp: () => move(active - 1),
+      PageDown: () => move(active + pageRows),
+      PageUp: () => move(active - pageRows),
+      Home: () => move(0),
+      End: () => move(count - 1),
+      Enter: () => {
+        const d = rowAt(active);
+        if (d) onOpen(d);
+      },
+    };
+    const action = keys[e.key];
+    if (action && count > 0) {
+      e.preventDefault();
+      action();
+    }
+  };
+
+  const template = gridTemplate(columns);
+  return (
+    <div className="vtable" role="grid" aria-label={label} aria-rowcount={count + 1}>
+      <div className="vtable__head" role="row" aria-rowindex={1} style={{ gridTemplateColumns: template }}>
+        {columns.map((c) => (
+          <div key={c.key} role="columnheader" className="vcell">
+            {c.label}
+          </div>
+        ))}
+      </div>
+      <div
+        ref={scrollRef}
+        className="vtable__body"
+        tabIndex={0}
+        onKeyDown={onKeyDown}
+        aria-activedescendant={count > 0 ? `vrow-${active}` : undefined}
+        data-testid="register-scroll"
+      >
+        <div className="vtable__spacer" style={{ height: virtualizer.getTotalSize() }}>
+          {items.map((item) => {
+            const d = rowAt(item.index);
+            return (
+              <div
+                key={item.key}
+                id={`vrow-${item.index}`}
+                role="row"
+                aria-rowindex={item.index + 2}
+                aria-selected={item.index === active}
+                className={rowClass(d, item.index === active)}
+                style={{ gridTemplateColumns: template, transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+                onClick={() => {
+                  setActive(item.index);
+                  if (d) onOpen(d);
+                }}
+              >
+                {columns.map((c) => (
+                  <div key={c.key} role="gridcell" className={`vcell vcell--${c.key}`} title={d && c.title ? c.title(d) : undefined}>
+                    {d ? c.cell(d) : c.key === columns[0]?.key ? '…' : ''}
+                  </div>
+                ))}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,81 @@
+import { type FormEvent, useState } from 'react';
+import { call } from '../../api/client.ts';
+import type { AgencyProfile } from '../../app/app-context.ts';
+import { TextArea, TextInput } from '../../components/inputs.tsx';
+import { type FormFailure, formFailure } from '../../forms/form-errors.ts';
+import { FormSummary } from '../../forms/FormSummary.tsx';
+import { useForm } from '../../forms/use-form.ts';
+import { type UnitDraft, UnitsEditor } from './UnitsEditor.tsx';
+
+const FIELDS = ['name', 'parentName', 'organId', 'abbreviation', 'placeName', 'address', 'phone', 'email', 'website'] as const;
+type AgencyValues = Record<(typeof FIELDS)[number], string>;
+
+function initialValues(p: AgencyProfile | null): AgencyValues {
+  return {
+    name: p?.name ?? '',
+    parentName: p?.parentName ?? '',
+    organId: p?.organId ?? '',
+    abbreviation: p?.abbreviation ?? '',
+    placeName: p?.placeName ?? '',
+    address: p?.address ?? '',
+    phone: p?.phone ?? '',
+    email: p?.email ?? '',
+    website: p?.website ?? '',
+  };
+}
+
+interface AgencyFormProps {
+  readonly profile: AgencyProfile | null;
+  readonly submitLabel: string;
+  readonly onSaved: (saved: AgencyProfile) => void | Promise<void>;
+  readonly autoFocus?: boolean;
+}
+
+// Thông tin cơ quan: first-run set-up and later edits share this form and profile.save.
+export function AgencyForm({ profile, submitLabel, onSaved, autoFocus }: AgencyFormProps) {
+  const form = useForm<AgencyValues>(initialValues(profile));
+  const [units, setUnits] = useState<UnitDraft[]>(profile?.units.map((u) => ({ ...u })) ?? []);
+  const [failure, setFailure] = useState<FormFailure | null>(null);
+  const [saving, setSaving] = useState(false);
+  const { values, errors, set } = form;
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setSaving(true);
+    try {
+      const saved = await call('profile.save', { ...values, units });
+      setFailure(null);
+      form.setErrors({});
+      await onSaved(saved);
+    } catch (err) {
+      const f = formFailure(err, [...FIELDS, ...units.flatMap((_, i) => [`units.${i}.name`, `units.${i}.abbreviation`])]);
+      setFailure(f);
+      form.setErrors(f.fieldErrors);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <form className="form" onSubmit={submit} noValidate aria-label="Thông tin cơ quan">
+      <FormSummary failure={failure} />
+      <div className="form__grid">
+        <TextInput label="Tên cơ quan" name="name" value={values.name} onChange={set('name')} error={errors.name} required wide autoFocus={autoFocus ?? false} />
+        <TextInput label="Cơ quan chủ quản" name="parentName" value={values.parentName} onChange={set('parentName')} error={errors.parentName} wide />
+        <TextInput label="Mã định danh" name="organId" value={values.organId} onChange={set('organId')} error={errors.organId} required hint="Ví dụ 000.46.24.H17" />
+        <TextInput label="Chữ viết tắt" name="abbreviation" value={values.abbreviation} onChange={set('abbreviation')} error={errors.abbreviation} required hint="Dùng trong ký hiệu, ví dụ UBND" />
+        <TextInput label="Địa danh" name="placeName" value={values.placeName} onChange={set('placeName')} error={errors.placeName} required hint="Ví dụ Xã Hòa Tiến" />
+        <TextArea label="Địa chỉ" name="address" value={values.address} onChange={set('address')} error={errors.address} rows={2} />
+        <TextInput label="Điện thoại" name="phone" value={values.phone} onChange={set('phone')} error={errors.phone} />
+        <TextInput label="Thư điện tử" name="email" value={values.email} onChange={set('email')} error={errors.email} />
+        <TextInput label="Trang thông tin" name="website" value={values.website} onChange={set('website')} error={errors.website} />
+      </div>
+      <UnitsEditor units={units} errors={errors} onChange={setUnits} />
+      <div className="form__actions">
+        <button type="submit" className="button button--primary" disabled={saving}>
+          {saving ? 'Đang lưu…' : submitLabel}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,94 @@
+import { type FormEvent, useState } from 'react';
+import type { SeriesRecord } from '../../../shared/api/schemas/series.ts';
+import { ADMINISTRATIVE_TYPES, COPY_TYPES } from '../../../shared/domain/document-types.ts';
+import { call } from '../../api/client.ts';
+import { SelectInput, TextInput } from '../../components/inputs.tsx';
+import { type FormFailure, formFailure } from '../../forms/form-errors.ts';
+import { FormSummary } from '../../forms/FormSummary.tsx';
+
+const ISSUABLE = [...ADMINISTRATIVE_TYPES, ...COPY_TYPES];
+
+interface SeriesEditorProps {
+  readonly series: SeriesRecord | null;
+  readonly onSaved: () => void;
+  readonly onCancel: () => void;
+}
+
+// One number series (sổ): which document types it numbers and the issuer abbreviation of its
+// notation. Whether the scheme as a whole is valid is the server's call.
+export function SeriesEditor({ series, onSaved, onCancel }: SeriesEditorProps) {
+  const [name, setName] = useState(series?.name ?? '');
+  const [direction, setDirection] = useState<string>(series?.direction ?? 'outgoing');
+  const [types, setTypes] = useState<string[]>(series?.documentTypes ?? []);
+  const [issuer, setIssuer] = useState(series?.issuerAbbreviation ?? '');
+  const [active, setActive] = useState(series?.active ?? true);
+  const [failure, setFailure] = useState<FormFailure | null>(null);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    try {
+      await call('series.save', {
+        ...(series ? { id: series.id } : {}),
+        name,
+        direction: direction as SeriesRecord['direction'],
+        documentTypes: types,
+        issuerAbbreviation: issuer.trim() === '' ? null : issuer,
+        active,
+      });
+      onSaved();
+    } catch (err) {
+      setFailure(formFailure(err, ['name', 'direction', 'documentTypes', 'issuerAbbreviation']));
+    }
+  };
+
+  const toggle = (key: string) => setTypes((t) => (t.includes(key) ? t.filter((k) => k !== key) : [...t, key]));
+  return (
+    <form className="form form--boxed" onSubmit={submit} noValidate aria-label="Sổ văn bản">
+      <FormSummary failure={failure} />
+      <div className="form__grid">
+        <TextInput label="Tên sổ" name="name" value={name} onChange={setName} error={failure?.fieldErrors.name} required wide autoFocus />
+        <SelectInput
+          label="Loại sổ"
+          name="direction"
+          value={direction}
+          onChange={setDirection}
+          options={[
+            { value: 'outgoing', label: 'Văn bản đi' },
+            { value: 'incoming', label: 'Văn bản đến' },
+          ]}
+        />
+        <TextInput
+          label="Chữ viết tắt cơ quan ban hành"
+          name="issuerAbbreviation"
+          value={issuer}
+          onChange={setIssuer}
+          error={failure?.fieldErrors.issuerAbbreviation}
+          hint="Để trống: dùng chữ viết tắt của cơ quan"
+        />
+      </div>
+      {direction === 'outgoing' ? (
+        <fieldset className="type-picker">
+          <legend>Loại văn bản của sổ (không chọn: sổ chung cho các loại còn lại)</legend>
+          {ISSUABLE.map((t) => (
+            <label key={t.key} className="checkbox">
+              <input type="checkbox" checked={types.includes(t.key)} onChange={() => toggle(t.key)} />
+              {t.name}
+            </label>
+          ))}
+        </fieldset>
+      ) : null}
+      <label className="checkbox">
+        <input type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} />
+        Đang dùng
+      </label>
+      <div className="form__actions">
+        <button type="submit" className="button button--primary">
+          Lưu sổ
+        </button>
+        <button type="button" className="button" onClick={onCancel}>
+          Thôi
+        </button>
+      </div>
+    </form>
+  );
+}

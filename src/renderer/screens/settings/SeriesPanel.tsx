@@ -1,0 +1,76 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { SeriesRecord } from '../../../shared/api/schemas/series.ts';
+import { typeName } from '../../../shared/domain/document-types.ts';
+import { errorMessage } from '../../api/api-error.ts';
+import { call } from '../../api/client.ts';
+import { Notice } from '../../components/Notice.tsx';
+import { SeriesEditor } from './SeriesEditor.tsx';
+
+type Editing = { readonly series: SeriesRecord | null } | null;
+
+export function SeriesPanel() {
+  const [series, setSeries] = useState<SeriesRecord[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [editing, setEditing] = useState<Editing>(null);
+  const load = useCallback(() => {
+    call('series.list', {})
+      .then((s) => {
+        setSeries(s);
+        setError(null);
+      })
+      .catch((e: unknown) => setError(errorMessage(e)));
+  }, []);
+  useEffect(load, [load]);
+
+  return (
+    <section className="panel" aria-labelledby="series-title">
+      <h2 id="series-title">Sổ và dãy số</h2>
+      {error ? <Notice tone="error">{error}</Notice> : null}
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">Tên sổ</th>
+            <th scope="col">Loại</th>
+            <th scope="col">Loại văn bản</th>
+            <th scope="col">Viết tắt</th>
+            <th scope="col">Đang dùng</th>
+            <th scope="col">
+              <span className="visually-hidden">Thao tác</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {series.map((s) => (
+            <tr key={s.id}>
+              <td>{s.name}</td>
+              <td>{s.direction === 'incoming' ? 'Văn bản đến' : 'Văn bản đi'}</td>
+              <td>{s.direction === 'incoming' ? '' : s.documentTypes.length ? s.documentTypes.map(typeName).join(', ') : 'Các loại còn lại'}</td>
+              <td>{s.issuerAbbreviation ?? ''}</td>
+              <td>{s.active ? 'Có' : 'Không'}</td>
+              <td>
+                <button type="button" className="button button--quiet" onClick={() => setEditing({ series: s })}>
+                  Sửa
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {editing ? (
+        <SeriesEditor
+          key={editing.series?.id ?? 'new'}
+          series={editing.series}
+          onCancel={() => setEditing(null)}
+          onSaved={() => {
+            setEditing(null);
+            load();
+          }}
+        />
+      ) : (
+        <button type="button" className="button" onClick={() => setEditing({ series: null })}>
+          Thêm sổ
+        </button>
+      )}
+    </section>
+  );
+}

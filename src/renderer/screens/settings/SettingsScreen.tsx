@@ -1,0 +1,33 @@
+import { useState } from 'react';
+import { useApp } from '../../app/app-context.ts';
+import { Notice } from '../../components/Notice.tsx';
+import { AgencyForm } from './AgencyForm.tsx';
+import { SeriesPanel } from './SeriesPanel.tsx';
+
+export function SettingsScreen() {
+  const { profile, reload, info } = useApp();
+  const [saved, setSaved] = useState(false);
+  return (
+    <section className="screen" aria-labelledby="screen-title">
+      <header className="screen__header">
+        <h1 id="screen-title">Cài đặt</h1>
+      </header>
+      <section className="panel" aria-labelledby="agency-title">
+        <h2 id="agency-title">Thông tin cơ quan</h2>
+        {saved ? <Notice tone="success">Đã lưu thông tin cơ quan.</Notice> : null}
+        <AgencyForm
+          profile={profile}
+          submitLabel="Lưu thông tin cơ quan"
+          onSaved={async () => {
+            setSaved(true);
+            await reload();
+          }}
+        />
+      </section>
+      <SeriesPanel />
+      <p className="muted">
+        Phiên bản {info.version} · Thư mục dữ liệu: {info.profileDir}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,34 @@
+import { PRODUCIBLE_PRIORITIES, priorityLabel, type Priority } from '../../shared/domain/priority.ts';
+import { PROCESSING_STATUSES, processingStatusLabel } from '../../shared/domain/processing.ts';
+
+export const PRIORITY_OPTIONS = PRODUCIBLE_PRIORITIES.map((p) => ({ value: p, label: priorityLabel(p) }));
+export const PROCESSING_OPTIONS = PROCESSING_STATUSES.map((s) => ({ value: s, label: processingStatusLabel(s) }));
+
+export const DOCUMENT_STATUS_LABELS = { active: 'Còn hiệu lực', void: 'Đã hủy' } as const;
+
+export function isUrgentPriority(p: Priority): boolean {
+  return p !== 'thuong';
+}
+
+const AUDIT_ACTIONS: Readonly<Record<string, string>> = {
+  'profile.create': 'Khai báo thông tin cơ quan',
+  'profile.update': 'Sửa thông tin cơ quan',
+  'series.create': 'Thêm sổ văn bản',
+  'series.update': 'Sửa sổ văn bản',
+  'series.createDefaults': 'Tạo các sổ mặc định',
+  'incoming.register': 'Vào sổ văn bản đến',
+  'outgoing.register': 'Cấp số văn bản đi',
+  'document.update': 'Sửa thông tin văn bản',
+  'document.void': 'Hủy văn bản',
+  'document.attach': 'Đính kèm tệp',
+  'processing.update': 'Cập nhật xử lý',
+  'books.import': 'Nhập sổ',
+  'books.export': 'Xuất sổ',
+  'backup.create': 'Sao lưu',
+  'backup.restore': 'Khôi phục bản sao lưu',
+};
+
+// Audit actions are English identifiers; the clerk reads them in Vietnamese where we know them.
+export function auditActionLabel(action: string): string {
+  return AUDIT_ACTIONS[action] ?? action;
+}
