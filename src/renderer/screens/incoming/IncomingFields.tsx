@@ -43,6 +43,8 @@ export function IncomingFields({ values, errors, set, unitNames }: IncomingField
       <TextInput label="Số trang" name="pageCount" value={values.pageCount} onChange={set('pageCount')} error={errors.pageCount} inputMode="numeric" />
       <TextInput label="Số bản" name="copies" value={values.copies} onChange={set('copies')} error={errors.copies} inputMode="numeric" />
       <TextInput label="Mã văn bản" name="documentIdentifier" value={values.documentIdentifier} onChange={set('documentIdentifier')} error={errors.documentIdentifier} hint="Mã định danh văn bản điện tử, nếu có" />
+      <DateInput label="Ngày chuyển" name="transferDate" value={values.transferDate} onChange={set('transferDate')} error={errors.transferDate} />
+      <TextInput label="Ký nhận" name="receivedBy" value={values.receivedBy} onChange={set('receivedBy')} error={errors.receivedBy} hint="Người nhận văn bản khi chuyển" />
       <TextArea label="Ghi chú" name="notes" value={values.notes} onChange={set('notes')} error={errors.notes} rows={2} />
     </div>
   );

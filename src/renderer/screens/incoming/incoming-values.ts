@@ -19,6 +19,8 @@ export const INCOMING_FIELDS = [
   'pageCount',
   'copies',
   'documentIdentifier',
+  'transferDate',
+  'receivedBy',
   'notes',
 ] as const;
 
@@ -41,11 +43,13 @@ export function emptyIncoming(todayIso: string): IncomingValues {
     pageCount: '',
     copies: '',
     documentIdentifier: '',
+    transferDate: '',
+    receivedBy: '',
     notes: '',
   };
 }
 
-const DATE_FIELDS = ['documentDate', 'dueDate', 'arrivalDate'] as const;
+const DATE_FIELDS = ['documentDate', 'dueDate', 'arrivalDate', 'transferDate'] as const;
 
 // The form's text as an incoming.register input. Counts and dates the form cannot read go as
 // typed: the server's answer then names every problem at once.
@@ -72,6 +76,8 @@ export function toIncomingInput(
       pageCount: readCount(v.pageCount) as number | null,
       copies: readCount(v.copies) as number | null,
       documentIdentifier: v.documentIdentifier,
+      transferDate: dates.transferDate,
+      receivedBy: v.receivedBy,
       notes: v.notes,
       attachments,
       allowDuplicate,

@@ -42,6 +42,7 @@ export function OutgoingFields({ values, errors, set, units }: OutgoingFieldsPro
       <TextInput label="Số lượng bản" name="copies" value={values.copies} onChange={set('copies')} error={errors.copies} inputMode="numeric" />
       <TextInput label="Số trang" name="pageCount" value={values.pageCount} onChange={set('pageCount')} error={errors.pageCount} inputMode="numeric" />
       <DateInput label="Ngày chuyển" name="transferDate" value={values.transferDate} onChange={set('transferDate')} error={errors.transferDate} />
+      <TextInput label="Ký nhận" name="receivedBy" value={values.receivedBy} onChange={set('receivedBy')} error={errors.receivedBy} />
       <SelectInput label="Độ khẩn" name="priority" value={values.priority} onChange={set('priority')} error={errors.priority} options={PRIORITY_OPTIONS} />
       <DateInput label="Hạn xử lý" name="dueDate" value={values.dueDate} onChange={set('dueDate')} error={errors.dueDate} />
       <TextArea label="Ghi chú" name="notes" value={values.notes} onChange={set('notes')} error={errors.notes} rows={2} />
