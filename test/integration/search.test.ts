@@ -74,6 +74,17 @@ describe('full-text search and filters', () => {
     expect(ids(p, { direction: 'incoming', status: 'active' })).not.toContain(docs.note.id);
   });
 
+  it('limits a search to a year and to the register on screen', () => {
+    const { p, docs } = setup();
+    const old = addIncoming(p, { subject: 'Về việc tuyển dụng viên chức', arrivalDate: '2025-12-30', documentDate: '2025-12-01' });
+    expect(ids(p, { direction: 'incoming', query: 'tuyen dung' })).toEqual([old.id, docs.dongNai.id]);
+    expect(ids(p, { direction: 'incoming', query: 'tuyen dung', year: 2025 })).toEqual([old.id]);
+    expect(ids(p, { direction: 'incoming', query: 'tuyen dung', year: 2026 })).toEqual([docs.dongNai.id]);
+    expect(ids(p, { direction: 'outgoing', query: 'tuyen dung' })).toEqual([]);
+    const counted = listDocuments(p, listQuery.parse({ direction: 'incoming', query: 'tuyen dung', year: 2025 }));
+    expect(counted.total).toBe(1);
+  });
+
   it('sorts the register by number both ways and pages with a total', () => {
     const { p, docs } = setup();
     expect(ids(p, { direction: 'incoming', sort: 'number', order: 'asc' })).toEqual([docs.dongNai.id, docs.quyetDinh.id, docs.note.id]);

@@ -14,6 +14,7 @@ import { readTables } from './import/read-file.ts';
 import { RowReader } from './import/row-reader.ts';
 import { sequenceWarnings } from './import/sequence-warnings.ts';
 import { type ImportSource, writeRows } from './import/write-rows.ts';
+import { optimizeSearchIndex } from '../registry/search-index.ts';
 
 export interface ImportRequest {
   readonly kind: 'incoming' | 'outgoing';
@@ -82,6 +83,10 @@ function check(ctx: RegistryContext, req: ImportRequest, parsed: Parsed) {
 }
 
 // Imports an existing register (years of Excel registers a clerk kept before) from CSV or XLSX.
+// A big import leaves the search index in many small segments, which every later registration
+// pays for when FTS5 merges them; merging them once afterwards costs seconds, once.
+const OPTIMIZE_AFTER_ROWS = 5_000;
+
 // A dry run only reports. A real run writes every row in one transaction, or nothing at all if
 // any row has an error: the report then travels in the error's data.
 export async function importRegister(profile: Profile, req: ImportRequest): Promise<ImportReport> {
@@ -93,7 +98,7 @@ export async function importRegister(profile: Profile, req: ImportRequest): Prom
     sha256: createHash('sha256').update(req.data).digest('hex'),
     bytes: req.data.length,
   };
-  return writeTransaction(profile.db, () => {
+  const result = writeTransaction(profile.db, () => {
     const { report, placed } = check(profile, req, parsed);
     if (report.errors.length > 0) {
       throw new AppError(
@@ -106,4 +111,6 @@ export async function importRegister(profile: Profile, req: ImportRequest): Prom
     writeRows(profile, req.kind, placed, source);
     return { ...report, imported: placed.length };
   });
+  if (result.imported >= OPTIMIZE_AFTER_ROWS) optimizeSearchIndex(profile.db);
+  return result;
 }

@@ -10,14 +10,17 @@ export const DOCUMENT_COLUMNS = `
   (d.direction = 'incoming' AND d.status = 'active' AND d.due_date IS NOT NULL
      AND d.due_date < @today AND coalesce(d.processing_status, '') <> 'done') AS overdue`;
 
+// CROSS JOIN keeps the documents (or the search index) as the outer loop, the register and its
+// series being one lookup each. With ANALYZE statistics SQLite would otherwise start from the
+// few registers and sort every document of the direction before the first page (seconds at 1M).
 const SERIES_JOIN = `
-  JOIN registers r ON r.id = d.register_id
-  JOIN series s ON s.id = r.series_id`;
+  CROSS JOIN registers r ON r.id = d.register_id
+  CROSS JOIN series s ON s.id = r.series_id`;
 
 export const DOCUMENT_FROM = `documents d ${SERIES_JOIN}`;
 
 // For full-text search: FTS5 drives the scan, documents are looked up by rowid.
-export const SEARCH_FROM = `documents_fts JOIN documents d ON d.id = documents_fts.rowid ${SERIES_JOIN}`;
+export const SEARCH_FROM = `documents_fts CROSS JOIN documents d ON d.id = documents_fts.rowid ${SERIES_JOIN}`;
 
 export interface DocumentRow {
   id: number;

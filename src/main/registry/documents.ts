@@ -10,6 +10,7 @@ import { duplicateKey } from '../../shared/domain/duplicates.ts';
 import { priorityCode } from '../../shared/domain/priority.ts';
 import { AppError } from '../../shared/errors.ts';
 import { writeTransaction } from '../db/connection.ts';
+import { statement } from '../db/statements.ts';
 import { linkFiles, stageBase64 } from './attachments.ts';
 import { timestamp, today } from './clock.ts';
 import type { RegistryContext } from './context.ts';
@@ -17,7 +18,7 @@ import { DOCUMENT_COLUMNS, DOCUMENT_FROM, type DocumentRow, toDocumentRecord } f
 import { indexDocument } from './search-index.ts';
 
 export function findDocument(ctx: RegistryContext, id: number): DocumentRecord | null {
-  const row = ctx.db.prepare(`SELECT ${DOCUMENT_COLUMNS} FROM ${DOCUMENT_FROM} WHERE d.id = @id`).get({
+  const row = statement(ctx.db, `SELECT ${DOCUMENT_COLUMNS} FROM ${DOCUMENT_FROM} WHERE d.id = @id`).get({
     id,
     today: today(ctx.clock),
   }) as DocumentRow | undefined;

@@ -1,10 +1,11 @@
 import type { ListQueryData, ListResult } from '../../shared/api/schemas/documents.ts';
 import { resolveType } from '../../shared/domain/document-types.ts';
 import { priorityCode } from '../../shared/domain/priority.ts';
+import { statement } from '../db/statements.ts';
 import { today } from './clock.ts';
 import type { RegistryContext } from './context.ts';
 import { DOCUMENT_COLUMNS, DOCUMENT_FROM, type DocumentRow, SEARCH_FROM, toDocumentRecord } from './document-rows.ts';
-import { toMatchExpression } from './search-index.ts';
+import { scopedMatchExpression, toMatchExpression } from './search-index.ts';
 
 // Counting every match of a broad search ("ubnd" over a million rows) costs more than the page
 // itself; past this many the UI says "more than 10,000".
@@ -16,13 +17,22 @@ const SORT_COLUMNS = {
   dueDate: ['d.due_date IS NULL', 'd.due_date', 'd.id'],
 } as const;
 
-function filters(q: ListQueryData): { where: string[]; params: Record<string, unknown> } {
-  const where = ['d.direction = @direction'];
-  const params: Record<string, unknown> = { direction: q.direction };
-  if (q.year !== undefined) {
-    where.push('d.year = @year');
-    params.year = q.year;
-  }
+// The direction goes into the SQL as a literal, not a parameter: SQLite picks a partial index
+// (WHERE direction = 'incoming', see migration 0001) only when the query says so in its text.
+const DIRECTION_CONDITION = {
+  incoming: "d.direction = 'incoming'",
+  outgoing: "d.direction = 'outgoing'",
+} as const;
+
+interface Filters {
+  readonly where: string[];
+  readonly params: Record<string, unknown>;
+}
+
+// Everything but direction and year, which a search leaves to the index (search-index.ts).
+function otherFilters(q: ListQueryData): Filters {
+  const where: string[] = [];
+  const params: Record<string, unknown> = {};
   if (q.registerId !== undefined) {
     where.push('d.register_id = @registerId');
     params.registerId = q.registerId;
@@ -55,37 +65,55 @@ function filters(q: ListQueryData): { where: string[]; params: Record<string, un
   return { where, params };
 }
 
-// One page of a register, filtered and sorted, or of a full-text search. Search results come
-// newest registration first: FTS5 walks its index in rowid order and stops at the page, which
-// keeps a search over a million rows to a few milliseconds however many rows match.
-export function listDocuments(ctx: RegistryContext, q: ListQueryData): ListResult {
-  const { where, params } = filters(q);
-  const page = { ...params, today: today(ctx.clock), limit: q.limit, offset: q.offset };
-  const match = q.query ? toMatchExpression(q.query) : null;
-  if (q.query && !match) return { rows: [], total: 0 };
-  if (match) {
-    const from = SEARCH_FROM;
-    const cond = `documents_fts MATCH @match AND ${where.join(' AND ')}`;
-    const rows = ctx.db
-      .prepare(
-        `SELECT ${DOCUMENT_COLUMNS} FROM ${from} WHERE ${cond}
-         ORDER BY documents_fts.rowid ${q.order === 'asc' ? 'ASC' : 'DESC'} LIMIT @limit OFFSET @offset`,
-      )
-      .all({ ...page, match }) as DocumentRow[];
-    const total = q.withTotal
-      ? (ctx.db
-          .prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM ${from} WHERE ${cond} LIMIT ${SEARCH_COUNT_CAP + 1})`)
-          .get({ ...params, match }) as { n: number }).n
-      : null;
-    return { rows: rows.map(toDocumentRecord), total };
+function registerFilters(q: ListQueryData): Filters {
+  const { where, params } = otherFilters(q);
+  if (q.year !== undefined) {
+    where.unshift('d.year = @year');
+    params.year = q.year;
   }
+  where.unshift(DIRECTION_CONDITION[q.direction]);
+  return { where, params };
+}
+
+// A page of a full-text search, newest registration first: FTS5 walks its index in rowid order
+// and stops at the page, so a search over a million rows stays a few milliseconds however many
+// rows match. Direction and year are part of the match; only other filters read the rows, and
+// without them the capped total is counted in the index alone.
+function searchPage(ctx: RegistryContext, q: ListQueryData, expression: string): ListResult {
+  const { where, params } = otherFilters(q);
+  const match = scopedMatchExpression(expression, q.direction, q.year);
+  const cond = ['documents_fts MATCH @match', ...where].join(' AND ');
+  const rows = statement(
+    ctx.db,
+    `SELECT ${DOCUMENT_COLUMNS} FROM ${SEARCH_FROM} WHERE ${cond}
+     ORDER BY documents_fts.rowid ${q.order === 'asc' ? 'ASC' : 'DESC'} LIMIT @limit OFFSET @offset`,
+  ).all({ ...params, match, today: today(ctx.clock), limit: q.limit, offset: q.offset }) as DocumentRow[];
+  let total: number | null = null;
+  if (q.withTotal) {
+    const counted = where.length === 0 ? 'documents_fts' : SEARCH_FROM;
+    total = (statement(ctx.db, `SELECT count(*) AS n FROM (SELECT 1 FROM ${counted} WHERE ${cond} LIMIT ${SEARCH_COUNT_CAP + 1})`).get({
+      ...params,
+      match,
+    }) as { n: number }).n;
+  }
+  return { rows: rows.map(toDocumentRecord), total };
+}
+
+// One page of a register, filtered and sorted, or of a full-text search.
+export function listDocuments(ctx: RegistryContext, q: ListQueryData): ListResult {
+  if (q.query) {
+    const expression = toMatchExpression(q.query);
+    return expression ? searchPage(ctx, q, expression) : { rows: [], total: 0 };
+  }
+  const { where, params } = registerFilters(q);
   const direction = q.order === 'asc' ? 'ASC' : 'DESC';
   const orderBy = SORT_COLUMNS[q.sort].map((c) => `${c} ${direction}`).join(', ');
-  const rows = ctx.db
-    .prepare(`SELECT ${DOCUMENT_COLUMNS} FROM ${DOCUMENT_FROM} WHERE ${where.join(' AND ')} ORDER BY ${orderBy} LIMIT @limit OFFSET @offset`)
-    .all(page) as DocumentRow[];
+  const rows = statement(
+    ctx.db,
+    `SELECT ${DOCUMENT_COLUMNS} FROM ${DOCUMENT_FROM} WHERE ${where.join(' AND ')} ORDER BY ${orderBy} LIMIT @limit OFFSET @offset`,
+  ).all({ ...params, today: today(ctx.clock), limit: q.limit, offset: q.offset }) as DocumentRow[];
   const total = q.withTotal
-    ? (ctx.db.prepare(`SELECT count(*) AS n FROM documents d WHERE ${where.join(' AND ')}`).get(params) as { n: number }).n
+    ? (statement(ctx.db, `SELECT count(*) AS n FROM documents d WHERE ${where.join(' AND ')}`).get(params) as { n: number }).n
     : null;
   return { rows: rows.map(toDocumentRecord), total };
 }

@@ -1,7 +1,10 @@
 import { foldVietnamese } from '../../shared/domain/fold.ts';
 import type { Db } from '../db/connection.ts';
+import { statement } from '../db/statements.ts';
 
 export interface SearchableDocument {
+  readonly direction: 'incoming' | 'outgoing';
+  readonly year: number;
   readonly subject: string;
   readonly codeNumber: string;
   readonly codeNotation: string;
@@ -12,13 +15,30 @@ export interface SearchableDocument {
   readonly recipientUnit: string | null;
 }
 
+// Scope tokens: each indexed row also carries its direction and register year as words made of
+// private-use characters (U+E000–U+F8FF). unicode61 indexes them like letters, but no query can
+// contain them, because toMatchExpression keeps only letters and digits. A search then keeps to
+// the register on screen inside the index, instead of reading the row of every match to check
+// its direction — for a common word over a million rows that was most of the time, and it is
+// what lets a capped total be counted from the index alone. Direction and year never change
+// after registration (trigger documents_number_fixed), so the tokens stay true. Two characters
+// each: shorter than the shortest prefix index, so they add no prefix entries.
+const DIRECTION_TOKENS = { incoming: '\uE000i', outgoing: '\uE000o' } as const;
+const YEAR_MARK = '\uE001';
+const FIRST_YEAR_CHAR = 0xe100;
+const FIRST_YEAR = 1900;
+
+function yearToken(year: number): string {
+  return YEAR_MARK + String.fromCharCode(FIRST_YEAR_CHAR + year - FIRST_YEAR);
+}
+
 // The index holds folded text (see fold.ts); "07/QĐ-UBND" is also findable as "7".
 export function searchColumns(d: SearchableDocument): [string, string, string, string, string] {
   const stripped = d.codeNumber.replace(/^0+(?=\d)/, '');
   const numberForms = stripped !== d.codeNumber ? `${d.codeNumber} ${stripped}` : d.codeNumber;
   return [
     foldVietnamese(d.subject),
-    foldVietnamese(`${numberForms}/${d.codeNotation} ${d.documentTypeName}`),
+    `${foldVietnamese(`${numberForms}/${d.codeNotation} ${d.documentTypeName}`)} ${DIRECTION_TOKENS[d.direction]} ${yearToken(d.year)}`,
     foldVietnamese(d.issuingAgency),
     foldVietnamese(d.signerName ?? ''),
     foldVietnamese([d.notes, d.recipientUnit].filter(Boolean).join(' ')),
@@ -26,8 +46,8 @@ export function searchColumns(d: SearchableDocument): [string, string, string, s
 }
 
 export function indexDocument(db: Db, id: number, d: SearchableDocument): void {
-  db.prepare('DELETE FROM documents_fts WHERE rowid = ?').run(id);
-  db.prepare('INSERT INTO documents_fts (rowid, subject, notation, agency, signer, notes) VALUES (?, ?, ?, ?, ?, ?)').run(
+  statement(db, 'DELETE FROM documents_fts WHERE rowid = ?').run(id);
+  statement(db, 'INSERT INTO documents_fts (rowid, subject, notation, agency, signer, notes) VALUES (?, ?, ?, ?, ?, ?)').run(
     id,
     ...searchColumns(d),
   );
@@ -46,4 +66,16 @@ export function toMatchExpression(query: string): string | null {
       return i === tokens.length - 1 && endsInWord && t.length >= 3 ? `${quoted}*` : quoted;
     })
     .join(' ');
+}
+
+// The query's expression restricted to one register direction and, if given, one year.
+export function scopedMatchExpression(expression: string, direction: 'incoming' | 'outgoing', year?: number): string {
+  const scope = [DIRECTION_TOKENS[direction], ...(year === undefined ? [] : [yearToken(year)])];
+  return `${scope.map((t) => `"${t}"`).join(' ')} ${expression}`;
+}
+
+// Merges the index's segments into one (FTS5 'optimize'). Worth it after a bulk write: later
+// registrations no longer pay for incremental merges of many small segments.
+export function optimizeSearchIndex(db: Db): void {
+  db.prepare("INSERT INTO documents_fts (documents_fts) VALUES ('optimize')").run();
 }

@@ -5,9 +5,7 @@ import { APP_VERSION } from '../app-version.ts';
 import { createBackup } from '../backup/create-backup.ts';
 import { listBackups } from '../backup/list-backups.ts';
 import { restoreBackup } from '../backup/restore-backup.ts';
-import { exportBook } from '../books/export-book.ts';
 import { exportFileName, resolveExportPath } from '../books/export-paths.ts';
-import { importRegister } from '../books/import-register.ts';
 import { schemaVersion } from '../db/migrate.ts';
 import { writeTransaction } from '../db/connection.ts';
 import { ensureDefaultSeries } from '../profile/init-profile.ts';
@@ -104,17 +102,22 @@ export function createHandlers(
       const p = ready();
       const fileName = exportFileName(input, p.clock.now());
       const path = join(p.paths.exports, fileName);
+      // The book writers (pdf-lib, fonts, spreadsheets) load on first use, not at start-up:
+      // they are most of the time to the first page otherwise.
+      const { exportBook } = await import('../books/export-book.ts');
       const { rows, bytes } = await exportBook(p, input, path, { fontsDir });
       return { fileName, path, rows, bytes };
     },
     'books.openExport': async (input) => ({ opened: await desktop.openPath(resolveExportPath(ready().paths.exports, input.fileName)) }),
-    'books.import': (input) =>
-      importRegister(ready(), {
+    'books.import': async (input) => {
+      const { importRegister } = await import('../books/import-register.ts');
+      return importRegister(ready(), {
         kind: input.kind,
         fileName: input.fileName,
         data: Buffer.from(input.dataBase64, 'base64'),
         dryRun: input.dryRun,
-      }),
+      });
+    },
     'backup.create': () => createBackup(ready()),
     'backup.list': () => listBackups(ready()),
     'backup.restore': (input) => {

@@ -20,7 +20,9 @@ export function App() {
   const [loadError, setLoadError] = useState<string | null>(null);
   const [route, setRoute] = useState<Route>({ name: 'list', direction: 'incoming' });
   const [searchRequest, setSearchRequest] = useState(0);
-  const [listFilters, setListFilters] = useState<Record<Direction, ListFilters>>({ incoming: DEFAULT_FILTERS, outgoing: DEFAULT_FILTERS });
+  // Registers are kept per year, so the lists open on this year's (Vietnam time, from the
+  // server); "Tất cả" shows every year.
+  const [listFilters, setListFilters] = useState<Record<Direction, ListFilters> | null>(null);
 
   const reload = useCallback(async () => {
     try {
@@ -28,6 +30,8 @@ export function App() {
       setInfo(nextInfo);
       setProfile(nextProfile);
       setLoadError(null);
+      const thisYear = { ...DEFAULT_FILTERS, year: nextInfo.today.slice(0, 4) };
+      setListFilters((current) => current ?? { incoming: thisYear, outgoing: thisYear });
     } catch (e) {
       setLoadError(errorMessage(e));
     }
@@ -62,7 +66,7 @@ export function App() {
     [info, profile, navigate, reload, searchRequest],
   );
 
-  if (!context) {
+  if (!context || !listFilters) {
     return <main className="loading">{loadError ? <Notice tone="error">{loadError}</Notice> : <p>Đang mở dữ liệu…</p>}</main>;
   }
   return (
@@ -75,7 +79,7 @@ export function App() {
             <ScreenView
               route={route}
               listFilters={listFilters}
-              onListFiltersChange={(direction, next) => setListFilters((all) => ({ ...all, [direction]: next }))}
+              onListFiltersChange={(direction, next) => setListFilters((all) => all && { ...all, [direction]: next })}
             />
           </main>
         </div>

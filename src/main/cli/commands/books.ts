@@ -3,8 +3,6 @@ import { resolve } from 'node:path';
 import { exportInput, importReport } from '../../../shared/api/schemas/books.ts';
 import { parseOrThrow } from '../../../shared/api/validation.ts';
 import { AppError } from '../../../shared/errors.ts';
-import { exportBook } from '../../books/export-book.ts';
-import { importRegister } from '../../books/import-register.ts';
 import { integer, optional, parse, required } from '../args.ts';
 import { type CommandResult, withProfile } from '../context.ts';
 
@@ -33,6 +31,7 @@ export async function registerExport(args: string[]): Promise<CommandResult> {
   );
   const out = resolve(required(p, 'out'));
   return withProfile(p, async (profile) => {
+    const { exportBook } = await import('../../books/export-book.ts');
     const { rows, bytes } = await exportBook(profile, input, out);
     return { json: { path: out, rows, bytes, ...input }, text: `Đã xuất ${rows} dòng của sổ ra ${out} (${bytes} byte).` };
   });
@@ -55,6 +54,7 @@ export async function importBook(args: string[]): Promise<CommandResult> {
     throw new AppError('INVALID_INPUT', `Không đọc được tệp ${file}.`, `cannot read ${file}: ${(e as Error).message}`);
   }
   return withProfile(p, async (profile) => {
+    const { importRegister } = await import('../../books/import-register.ts');
     const report = importReport.parse(await importRegister(profile, { kind, fileName: file, data, dryRun: p.values['dry-run'] === true }));
     const lines = [
       `${report.dryRun ? 'Chạy thử' : 'Đã nhập'}: ${report.totalRows} dòng, ${report.validRows} hợp lệ, ${report.errors.length} lỗi, ${report.warnings.length} lưu ý.`,

@@ -91,9 +91,34 @@ export const migration0001: Migration = {
       CREATE UNIQUE INDEX documents_register_number ON documents(register_id, number);
       CREATE UNIQUE INDEX documents_outgoing_code ON documents(year, code_number, code_notation)
         WHERE direction = 'outgoing';
-      CREATE INDEX documents_direction_year_number ON documents(direction, year, number);
-      CREATE INDEX documents_direction_type_year_number ON documents(direction, document_type, year, number);
-      CREATE INDEX documents_direction_date ON documents(direction, register_date);
+
+      -- The register lists (listing.ts), one set per direction: every list names its direction
+      -- (as a literal, so these partial indexes apply), and no index starts with direction, which
+      -- without ANALYZE statistics SQLite would take for selective and use to scan half the table
+      -- (the duplicate check of a registration did, at a second per registration over 1M rows).
+      -- _number serves the default order (year, number), also across years, and holds every
+      -- filter column so that totals count index entries without reading rows; _type the type
+      -- filter with or without a year, and _processing the processing-status filter (the open
+      -- documents are few and recent, so walking the year for them would read it all). The two
+      -- other sorts have an index within a year and one across years (the list opens on all
+      -- years; sorting 700,000 rows by document date took 3 s); the row id after the key is the
+      -- sorts' tie-break.
+      CREATE INDEX documents_incoming_number ON documents(year, number, status, priority, processing_status, register_date)
+        WHERE direction = 'incoming';
+      CREATE INDEX documents_outgoing_number ON documents(year, number, status, priority, processing_status, register_date)
+        WHERE direction = 'outgoing';
+      CREATE INDEX documents_incoming_type ON documents(document_type, year, number) WHERE direction = 'incoming';
+      CREATE INDEX documents_outgoing_type ON documents(document_type, year, number) WHERE direction = 'outgoing';
+      CREATE INDEX documents_incoming_processing ON documents(processing_status, year, number) WHERE direction = 'incoming';
+      CREATE INDEX documents_incoming_year_document_date ON documents(year, document_date) WHERE direction = 'incoming';
+      CREATE INDEX documents_outgoing_year_document_date ON documents(year, document_date) WHERE direction = 'outgoing';
+      CREATE INDEX documents_incoming_document_date ON documents(document_date) WHERE direction = 'incoming';
+      CREATE INDEX documents_outgoing_document_date ON documents(document_date) WHERE direction = 'outgoing';
+      CREATE INDEX documents_incoming_year_due_date ON documents(year, due_date IS NULL, due_date) WHERE direction = 'incoming';
+      CREATE INDEX documents_outgoing_year_due_date ON documents(year, due_date IS NULL, due_date) WHERE direction = 'outgoing';
+      CREATE INDEX documents_incoming_due_date ON documents(due_date IS NULL, due_date) WHERE direction = 'incoming';
+      CREATE INDEX documents_outgoing_due_date ON documents(due_date IS NULL, due_date) WHERE direction = 'outgoing';
+
       CREATE INDEX documents_duplicate_key ON documents(duplicate_key) WHERE duplicate_key IS NOT NULL;
       CREATE INDEX documents_identifier ON documents(document_identifier) WHERE document_identifier IS NOT NULL;
       CREATE INDEX documents_open_processing ON documents(due_date)
@@ -140,13 +165,25 @@ export const migration0001: Migration = {
       CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
       BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 
-      -- Contentless: the folded text (see search-text.ts) is only needed for matching; rowid is
-      -- documents.id. contentless_delete lets a corrected document replace its row.
+      -- Contentless: the folded text (see search-index.ts) is only needed for matching; rowid is
+      -- documents.id. contentless_delete lets a corrected document replace its row. The search
+      -- box matches its last word as a prefix while the clerk types; without a prefix index
+      -- FTS5 answers "ubnd*" by merging the whole doclist of every matching term in memory first
+      -- (tens of ms at 1M rows), with one it reads the prefix like a word and stops at the page.
+      -- Lengths 3 to 8 cover what is typed: prefixes start at 3 characters (search-index.ts) and
+      -- Vietnamese syllables are at most 7 letters; a longer prefix matches few terms anyway.
       CREATE VIRTUAL TABLE documents_fts USING fts5(
         subject, notation, agency, signer, notes,
         content = '', contentless_delete = 1,
-        tokenize = 'unicode61 remove_diacritics 2'
+        tokenize = 'unicode61 remove_diacritics 2',
+        prefix = '3 4 5 6 7 8'
       );
+      -- Each registration commits alone and so writes a small segment of its own, which automerge
+      -- folds into bigger ones. Merging 4 segments of a level at a time (the default) rewrote
+      -- each entry so often that the merging was over a third of the pages a registration wrote
+      -- at 1M rows; merging 8 at a time cut a registration's CPU time by a third (1.5 to 1.0 ms)
+      -- and searched as fast (bench/README.md).
+      INSERT INTO documents_fts (documents_fts, rank) VALUES ('automerge', 8);
     `);
   },
 };

@@ -31,7 +31,8 @@ function countText(total: number | null, searching: boolean): string {
 }
 
 export function RegisterList({ direction, filters, onFiltersChange }: RegisterListProps) {
-  const { navigate, searchRequest } = useApp();
+  const { navigate, searchRequest, info } = useApp();
+  const thisYear = Number(info.today.slice(0, 4));
   const searchRef = useRef<HTMLInputElement>(null);
   const [years, setYears] = useState<number[]>([]);
   // Typing in the search box waits for a pause before asking the server.
@@ -49,9 +50,11 @@ export function RegisterList({ direction, filters, onFiltersChange }: RegisterLi
 
   useEffect(() => {
     call('registers.list', {})
-      .then((registers) => setYears([...new Set(registers.filter((r) => r.direction === direction).map((r) => r.year))].sort((a, b) => b - a)))
-      .catch(() => setYears([]));
-  }, [direction]);
+      .then((registers) =>
+        setYears([...new Set([thisYear, ...registers.filter((r) => r.direction === direction).map((r) => r.year)])].sort((a, b) => b - a)),
+      )
+      .catch(() => setYears([thisYear]));
+  }, [direction, thisYear]);
 
   useEffect(() => {
     if (searchRequest > handledSearchRequest) {
