@@ -22,6 +22,9 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     db.pragma('foreign_keys = ON');
     db.pragma('trusted_schema = OFF');
     db.pragma('cache_size = -32000');
+    // After a big write (an import, the search-index merge that follows it) the WAL file would
+    // otherwise stay at its largest size on disk.
+    db.pragma('journal_size_limit = 67108864');
     return db;
   } catch (e) {
     db?.close();
