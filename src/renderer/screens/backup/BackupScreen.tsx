@@ -11,7 +11,7 @@ import { RestoreDialog } from './RestoreDialog.tsx';
 type Message = { readonly tone: 'success' | 'error'; readonly text: string };
 
 export function BackupScreen() {
-  const { reload } = useApp();
+  const { reload, info } = useApp();
   const [backups, setBackups] = useState<BackupRecord[]>([]);
   const [message, setMessage] = useState<Message | null>(null);
   const [busy, setBusy] = useState(false);
@@ -47,6 +47,10 @@ export function BackupScreen() {
       </header>
       <p>
         Bản sao lưu gồm toàn bộ sổ, nhật ký và tệp đính kèm. Nên sao lưu cuối mỗi ngày và chép bản sao lưu sang ổ đĩa khác.
+      </p>
+      <p className="screen__hint">
+        Các bản sao lưu nằm trong thư mục <code>{info.profileDir}/backups</code>. Muốn khôi phục một bản đã chép ra ổ đĩa khác, hãy chép tệp
+        .vtbak đó trở lại thư mục này; nó sẽ hiện trong danh sách dưới đây.
       </p>
       {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
       <table className="table" data-testid="backup-table">
