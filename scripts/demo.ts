@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
-import { vietnamToday } from '../src/shared/domain/dates.ts';
+import { vietnamToday, yearOf } from '../src/shared/domain/dates.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const work = mkdtempSync(join(tmpdir(), 'vanthu-demo-'));
@@ -103,7 +103,7 @@ async function main(): Promise<void> {
   vanthu(['search', '--profile', profile, 'van thu luu tru']);
 
   heading('In và xuất sổ (Phụ lục IV): PDF có trang bìa, XLSX, CSV');
-  const year = new Date().getFullYear();
+  const year = yearOf(vietnamToday());
   for (const [kind, format] of [['incoming', 'pdf'], ['outgoing', 'pdf'], ['incoming', 'xlsx'], ['followup', 'csv']] as const) {
     vanthu(['register', 'export', '--profile', profile, '--kind', kind, '--year', String(year), '--format', format, '--out', join(work, `so-${kind}-${year}.${format}`)]);
   }

@@ -1,5 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { createBackup } from '../../src/main/backup/create-backup.ts';
+import { restoreProfile } from '../../src/main/backup/restore-profile.ts';
 import { openProfile } from '../../src/main/profile/open-profile.ts';
+import { verifyAuditLog } from '../../src/main/services/verify-audit.ts';
 import { addIncoming, addOutgoing } from '../support/documents.ts';
 import { fixedClock, newProfile } from '../support/temp-profile.ts';
 
@@ -55,5 +58,46 @@ describe('audit log', () => {
     expect(profile.audit.verify()).toMatchObject({ ok: false, firstBrokenSeq: 4 });
     profile.db.prepare('UPDATE audit_log SET seq = 4 WHERE seq = 5').run();
     expect(profile.audit.verify()).toMatchObject({ ok: false, firstBrokenSeq: 4, problem: 'entry 4 does not link to entry 3' });
+  });
+});
+
+describe('audit log anchored by backups', () => {
+  let cleanup = () => {};
+  afterEach(() => cleanup());
+
+  it('detects entries cut off the end after a backup recorded them', async () => {
+    const t = newProfile(fixedClock('2026-04-01T02:00:00Z'));
+    cleanup = t.cleanup;
+    addIncoming(t.profile);
+    addIncoming(t.profile);
+    await createBackup(t.profile);
+    expect(await verifyAuditLog(t.profile)).toMatchObject({ ok: true });
+    const head = t.profile.db.prepare('SELECT max(seq) FROM audit_log').pluck().get() as number;
+    t.profile.db.exec('DROP TRIGGER audit_log_no_delete');
+    t.profile.db.prepare('DELETE FROM audit_log WHERE seq >= ?').run(head - 2);
+    expect(t.profile.audit.verify().ok).toBe(true);
+    const anchored = await verifyAuditLog(t.profile);
+    expect(anchored).toMatchObject({ ok: false, firstBrokenSeq: head - 2 });
+    expect(anchored.problem).toMatch(/missing: backup vanthu-.*\.vtbak recorded entry/);
+  });
+
+  it('does not hold a restored history against backups of the history it replaced', async () => {
+    const clock = fixedClock('2026-04-01T02:00:00Z');
+    const t = newProfile(clock);
+    cleanup = t.cleanup;
+    addIncoming(t.profile);
+    const early = await createBackup(t.profile);
+    clock.set('2026-04-02T02:00:00Z');
+    addIncoming(t.profile);
+    await createBackup(t.profile);
+    t.profile.close();
+    clock.set('2026-04-03T02:00:00Z');
+    restoreProfile(t.dir, early.path, clock);
+    const restored = openProfile(t.dir, { clock });
+    try {
+      expect(await verifyAuditLog(restored)).toMatchObject({ ok: true });
+    } finally {
+      restored.close();
+    }
   });
 });

@@ -1,9 +1,11 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { incomingInput } from '../../src/shared/api/schemas/documents.ts';
 import { createBackup } from '../../src/main/backup/create-backup.ts';
 import { restoreBackup } from '../../src/main/backup/restore-backup.ts';
+import { restoreProfile } from '../../src/main/backup/restore-profile.ts';
 import { openProfile } from '../../src/main/profile/open-profile.ts';
 import { readAttachment, getDocumentDetail } from '../../src/main/registry/documents.ts';
 import { registerIncoming } from '../../src/main/registry/incoming.ts';
@@ -35,18 +37,18 @@ describe('backup and restore', () => {
     addIncoming(profile, { subject: 'Sau khi sao lưu' });
     profile.close();
     const outcome = restoreBackup(dir, record.path);
-    expect(existsSync(outcome.previousDataKeptAt)).toBe(true);
+    expect(outcome.previousDataKeptAt && existsSync(outcome.previousDataKeptAt)).toBe(true);
     const restored = openProfile(dir);
     try {
       expect(restored.db.prepare('SELECT count(*) FROM documents').pluck().get()).toBe(2);
       const att = getDocumentDetail(restored, withFile.id).attachments[0]!;
       expect(readAttachment(restored, withFile.id, att.sha256).data.toString()).toBe('%PDF-1.4 nội dung');
-      expect(checkProfile(restored).ok).toBe(true);
+      expect((await checkProfile(restored)).ok).toBe(true);
       expect(readdirSync(restored.paths.backups)).toContain(record.fileName);
     } finally {
       restored.close();
     }
-    const kept = openProfile(outcome.previousDataKeptAt);
+    const kept = openProfile(outcome.previousDataKeptAt as string);
     try {
       expect(kept.db.prepare('SELECT count(*) FROM documents').pluck().get()).toBe(3);
     } finally {
@@ -69,6 +71,44 @@ describe('backup and restore', () => {
     const p = openProfile(dir);
     try {
       expect(p.db.prepare('SELECT count(*) FROM documents').pluck().get()).toBe(2);
+    } finally {
+      p.close();
+    }
+  });
+
+  it('refuses while another program has the profile open, and changes nothing', async () => {
+    const { profile, dir } = setup();
+    const record = await createBackup(profile);
+    addIncoming(profile, { subject: 'Vào sổ khi ứng dụng đang mở' });
+    expectAppError(() => restoreBackup(dir, record.path), 'DB_BUSY', /đang được mở/);
+    expect(profile.db.prepare('SELECT count(*) FROM documents').pluck().get()).toBe(3);
+    expect(addIncoming(profile).number).toBe(3);
+  });
+
+  it('refuses a folder that is not a VanThu profile, and a compressed archive', async () => {
+    const { profile, dir } = setup();
+    const record = await createBackup(profile);
+    profile.close();
+    const someoneElses = join(dir, '..', 'tai-lieu');
+    mkdirSync(someoneElses);
+    writeFileSync(join(someoneElses, 'thu.txt'), 'x');
+    expectAppError(() => restoreBackup(someoneElses, record.path), 'INVALID_INPUT', /không phải thư mục dữ liệu VanThu/);
+    expect(readFileSync(join(someoneElses, 'thu.txt'), 'utf8')).toBe('x');
+    const gz = join(dir, '..', 'nen.vtbak');
+    writeFileSync(gz, gzipSync(readFileSync(record.path)));
+    expectAppError(() => restoreBackup(dir, gz), 'BACKUP_INVALID');
+  });
+
+  it('records the restore in the restored audit log', async () => {
+    const { profile, dir } = setup();
+    const record = await createBackup(profile);
+    profile.close();
+    restoreProfile(dir, record.path, fixedClock('2026-07-02T02:00:00Z'));
+    const p = openProfile(dir);
+    try {
+      const [entry] = p.audit.list({ limit: 1 });
+      expect(entry).toMatchObject({ action: 'backup.restore', entityId: record.fileName });
+      expect(p.audit.verify().ok).toBe(true);
     } finally {
       p.close();
     }

@@ -1,14 +1,15 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import readExcelFile from 'read-excel-file/node';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { exportBook } from '../../src/main/books/export-book.ts';
+import { type ExportData, exportBook } from '../../src/main/books/export-book.ts';
+import { openStreamedFile, writeWholeFile } from '../../src/main/books/output-file.ts';
 import type { Profile } from '../../src/main/profile/open-profile.ts';
 import type { BookKind } from '../../src/shared/api/schemas/books.ts';
 import { APPENDIX_IV_TITLES } from '../fixtures/books/appendix-iv.ts';
 import { exportData, seedSampleBooks } from '../fixtures/books/seed.ts';
-import { expectAppErrorAsync } from '../support/app-error.ts';
+import { expectAppError, expectAppErrorAsync } from '../support/app-error.ts';
 import { fixedClock, newProfile } from '../support/temp-profile.ts';
 
 const KINDS: BookKind[] = ['incoming', 'outgoing', 'followup'];
@@ -194,5 +195,48 @@ describe('register book export: columns, rows and formats', () => {
     const path = join(dir, 'missing-folder', 'book.csv');
     await expect(exportBook(profile, exportData({ kind: 'incoming', year: 2026, format: 'csv' }), path)).rejects.toThrow();
     expect(existsSync(path)).toBe(false);
+  });
+
+  it('refuses a date range reaching outside the year of the book, naming the field, and writes nothing', async () => {
+    seedSampleBooks(profile);
+    const path = join(dir, 'range.csv');
+    // Built without the input schema, which may refuse such a range too: the book must not rely on it.
+    const input = (range: { from?: string; to?: string }): ExportData => ({ kind: 'incoming', year: 2026, format: 'csv', ...range });
+    const from = await expectAppErrorAsync(() => exportBook(profile, input({ from: '2025-01-01' }), path), 'INVALID_INPUT', /^"Từ ngày" 01\/01\/2025 không thuộc năm 2026 của sổ\.$/);
+    expect(from.data).toEqual({ issues: [{ path: 'from', message: 'phải trong năm 2026' }] });
+    const to = await expectAppErrorAsync(() => exportBook(profile, input({ from: '2026-12-01', to: '2027-01-31' }), path), 'INVALID_INPUT', /^"Đến ngày" 31\/01\/2027 không thuộc năm 2026 của sổ\.$/);
+    expect(to.data).toEqual({ issues: [{ path: 'to', message: 'phải trong năm 2026' }] });
+    expect(existsSync(path)).toBe(false);
+    const whole = await exportBook(profile, input({ from: '2026-01-01', to: '2026-12-31' }), path);
+    expect(whole.rows).toBe(3);
+  });
+
+  it('names the path the clerk can fix, in every format: a missing folder, a file used as a folder, a folder as the name', async () => {
+    seedSampleBooks(profile);
+    writeFileSync(join(dir, 'plain.txt'), 'x');
+    mkdirSync(join(dir, 'folder.csv'));
+    const cases: Array<[string, RegExp]> = [
+      [join(dir, 'missing', 'so'), /^Không có thư mục ".*missing" để lưu tệp "so\.\w+"\. Hãy chọn một thư mục có sẵn\.$/],
+      [join(dir, 'plain.txt', 'so'), /^Không lưu được tệp vào ".*plain\.txt.so\.\w+": trong đường dẫn có một phần không phải là thư mục\.$/],
+      [join(dir, 'folder'), /^".*folder\.\w+" là một thư mục\. Hãy ghi cả tên tệp cần lưu vào thư mục đó\.$/],
+    ];
+    for (const format of ['csv', 'json', 'xlsx', 'pdf'] as const) {
+      if (format !== 'csv') mkdirSync(join(dir, `folder.${format}`));
+      for (const [stem, message] of cases) {
+        await expectAppErrorAsync(() => exportBook(profile, exportData({ kind: 'incoming', year: 2026, format }), `${stem}.${format}`), 'INVALID_INPUT', message);
+      }
+    }
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  // The folder can also go away between the check and the write.
+  it('maps the same errors when the file is written, and leaves no temporary file', () => {
+    writeFileSync(join(dir, 'plain.txt'), 'x');
+    mkdirSync(join(dir, 'folder.pdf'));
+    expectAppError(() => openStreamedFile(join(dir, 'missing', 'so.csv')), 'INVALID_INPUT', /^Không có thư mục ".*missing"/);
+    expectAppError(() => openStreamedFile(join(dir, 'plain.txt', 'so.json')), 'INVALID_INPUT', /không phải là thư mục/);
+    expectAppError(() => writeWholeFile(join(dir, 'missing', 'so.xlsx'), Buffer.from('x')), 'INVALID_INPUT', /^Không có thư mục ".*missing"/);
+    expectAppError(() => writeWholeFile(join(dir, 'folder.pdf'), Buffer.from('%PDF')), 'INVALID_INPUT', /folder\.pdf" là một thư mục/);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 });

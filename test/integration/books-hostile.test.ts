@@ -4,7 +4,8 @@ import { guardXlsxArchive } from '../../src/main/books/import/zip-guard.ts';
 import { importRegister } from '../../src/main/books/import-register.ts';
 import type { Profile } from '../../src/main/profile/open-profile.ts';
 import { auditActions, countRows } from '../fixtures/books/seed.ts';
-import { expectAppError, expectAppErrorAsync } from '../support/app-error.ts';
+import { buildZip, deflatedPart, deflatedZeros, localEntry, partsOf, storedPart, type ZipPart } from '../fixtures/books/zip-archive.ts';
+import { expectAppErrorAsync } from '../support/app-error.ts';
 import { fixedClock, newProfile } from '../support/temp-profile.ts';
 
 const HEADER = 'Ngày đến,Số đến,Tác giả,"Số, ký hiệu",Ngày tháng văn bản,Tên loại và trích yếu';
@@ -15,12 +16,28 @@ async function workbook(): Promise<Buffer> {
   return writeExcelFile([header, GOOD_ROW.split(',')]).toBuffer();
 }
 
+// The same workbook taken apart and built again by hand, each part deflated or stored, with or
+// without data descriptors, then `extra` entries.
+async function rebuilt(extra: readonly ZipPart[] = [], how: { stored?: boolean; descriptor?: boolean } = {}): Promise<Buffer> {
+  const part = how.stored ? storedPart : deflatedPart;
+  return buildZip([...partsOf(await workbook()).map((p) => part(p.name, p.content, { descriptor: how.descriptor ?? false })), ...extra]);
+}
+
+const MIB = 1024 * 1024;
+const GIB = 1024 * MIB;
+// 1 GiB of zeros deflated to about 1 MB, built once.
+let bombData: Buffer | null = null;
+const bomb = (): Buffer => (bombData ??= deflatedZeros(1024));
+
+// The peak resident memory of this test process so far; it never goes down, so a refusal that
+// inflated the bomb on the way would show.
+const peakRss = (): number => process.resourceUsage().maxRSS * 1024;
+
 // Puts bytes just before the central directory and moves the directory's offset to match: a
 // well-formed archive that carries data no listed entry accounts for.
-function withHiddenBytes(zip: Buffer): Buffer {
+function withHiddenBytes(zip: Buffer, hidden: Buffer = Buffer.alloc(64, 0x41)): Buffer {
   const eocd = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
   const cdStart = zip.readUInt32LE(eocd + 16);
-  const hidden = Buffer.alloc(64, 0x41);
   const out = Buffer.concat([zip.subarray(0, cdStart), hidden, zip.subarray(cdStart)]);
   out.writeUInt32LE(cdStart + hidden.length, eocd + hidden.length + 16);
   return out;
@@ -89,11 +106,56 @@ describe('register import: hostile and broken files', () => {
     expect(report.imported).toBe(1);
   });
 
-  it('refuses an archive that inflates past its budget (a zip bomb)', async () => {
+  it('reads a workbook whose parts are stored or deflated, with or without data descriptors', async () => {
+    for (const how of [{}, { descriptor: true }, { stored: true }, { stored: true, descriptor: true }]) {
+      const report = await importRegister(profile, { kind: 'incoming', fileName: 'x.xlsx', data: await rebuilt([], how), dryRun: true });
+      expect(report, JSON.stringify(how)).toMatchObject({ errors: [], validRows: 1 });
+    }
+  });
+
+  it('refuses an archive whose parts declare more than the budget, whatever their names, before inflating them', async () => {
     const zip = await workbook();
-    expect(() => guardXlsxArchive(zip)).not.toThrow();
-    const error = expectAppError(() => guardXlsxArchive(zip, 200), 'INVALID_INPUT', /không phải bảng tính Excel/);
-    expect(error.message).toMatch(/budget|past the limit/);
+    await expect(guardXlsxArchive(zip)).resolves.toBeUndefined();
+    const small = await expectAppErrorAsync(() => guardXlsxArchive(zip, 200), 'INVALID_INPUT', /khi giải nén lớn hơn 1 MB/);
+    expect(small.message).toMatch(/declared sizes pass the budget/);
+    const before = peakRss();
+    for (const name of ['xl/worksheets/sheet2.xml', 'xl/media/image1.png']) {
+      const error = await refused(await rebuilt([{ name, data: bomb(), method: 8, crc: 0, size: GIB }]), /khi giải nén lớn hơn 512 MB.*tách sổ/);
+      expect(error.message).toMatch(/declared sizes pass the budget/);
+    }
+    expect(peakRss() - before).toBeLessThan(150 * MIB);
+  });
+
+  // The spreadsheet reader streams the archive and trusts the local headers; the central directory
+  // must not be able to show the guard anything else.
+  it('refuses a zip bomb whose local name differs from its central one, without inflating it', async () => {
+    const before = peakRss();
+    const disguised: ZipPart = { name: 'bomb.bin', localName: 'xl/media/bomb.xml', data: bomb(), method: 8, crc: 0, size: GIB };
+    const error = await refused(await rebuilt([disguised]), /không phải bảng tính Excel/);
+    expect(error.message).toMatch(/local name differs from central name bomb\.bin/);
+    expect(peakRss() - before).toBeLessThan(150 * MIB);
+  });
+
+  it('refuses parts that lie about their size, in both headers or in one, without inflating them', async () => {
+    const before = peakRss();
+    const liar: ZipPart = { name: 'xl/worksheets/sheet2.xml', data: bomb(), method: 8, crc: 0, size: 1000 };
+    expect((await refused(await rebuilt([liar]), /không phải bảng tính Excel/)).message).toMatch(/sheet2\.xml does not inflate to the 1000 bytes it declares/);
+    expect((await refused(await rebuilt([{ ...liar, localSize: GIB }]), /không phải bảng tính Excel/)).message).toMatch(/local sizes of xl\/worksheets\/sheet2\.xml differ/);
+    expect((await refused(await rebuilt([{ ...liar, localSize: GIB, descriptor: true }]), /không phải bảng tính Excel/)).message).toMatch(/data descriptor of .* differs/);
+    expect(peakRss() - before).toBeLessThan(150 * MIB);
+    const badCrc = deflatedPart('xl/worksheets/sheet2.xml', Buffer.from('<worksheet/>'), { crc: 1 });
+    expect((await refused(await rebuilt([badCrc]), /không phải bảng tính Excel/)).message).toMatch(/fails its CRC/);
+  });
+
+  it('refuses an entry hidden behind an early data descriptor, or without a central record', async () => {
+    const before = peakRss();
+    const hidden = localEntry({ name: 'xl/hidden.xml', data: bomb(), method: 8, crc: 0, size: GIB });
+    // The reader ends the picture at the first descriptor signature, then reads the hidden entry.
+    const picture = Buffer.concat([Buffer.from('not a picture'), Buffer.from([0x50, 0x4b, 0x07, 0x08]), Buffer.alloc(12), hidden]);
+    const cover = storedPart('xl/media/image1.png', picture, { descriptor: true });
+    expect((await refused(await rebuilt([cover]), /không phải bảng tính Excel/)).message).toMatch(/data descriptor of xl\/media\/image1\.png is not where its data ends/);
+    expect((await refused(withHiddenBytes(await workbook(), hidden), /không phải bảng tính Excel/)).message).toMatch(/has no central record/);
+    expect(peakRss() - before).toBeLessThan(150 * MIB);
   });
 
   it('refuses an Excel 97-2003 .xls file and says how to convert it', async () => {

@@ -252,6 +252,68 @@ describe('register import from CSV and XLSX', () => {
     ]);
   });
 
+  it('refuses an outgoing number column that disagrees with the number of "Số, ký hiệu", and stores numbers as issued', async () => {
+    const header = 'number,"Số, ký hiệu",Ngày tháng văn bản,Tên loại và trích yếu nội dung,Người ký';
+    const rows = ['7,01/QĐ-UBND,06/01/2026,"Quyết định\nVề việc A",An', '8,1/QĐ-UBND,07/01/2026,"Quyết định\nVề việc B",An'];
+    const refused = await run('outgoing', csv(header, ...rows), true);
+    expect(refused.errors.map((e) => [e.row, e.field, e.message])).toEqual([
+      [2, 'numberAndNotation', 'Số, ký hiệu: số "01" khác với số 7 ở cột số; văn bản đi vào sổ theo số trong "Số, ký hiệu"'],
+      [3, 'numberAndNotation', 'Số, ký hiệu: số "1" khác với số 8 ở cột số; văn bản đi vào sổ theo số trong "Số, ký hiệu"'],
+    ]);
+    const report = await run('outgoing', csv(header, '1,001/QĐ-UBND,06/01/2026,"Quyết định\nVề việc A",An', '12,12/UBND-VP,07/01/2026,V/v B,An'), false);
+    expect(report).toMatchObject({ errors: [], imported: 2 });
+    expect(row(profile, 'outgoing', 2026, 1)).toMatchObject({ code_number: '01', code_notation: 'QĐ-UBND' });
+    expect(row(profile, 'outgoing', 2026, 12)).toMatchObject({ code_number: '12', code_notation: 'UBND-VP' });
+  });
+
+  it('treats "1/QĐ-UBND" and "01/QĐ-UBND" as one outgoing code, in the file and in the database', async () => {
+    // A copy is numbered in its own series, so only the code can tell these rows collide.
+    const copy = (code: string) => `${code},06/01/2026,"Bản sao y\nSao y Quyết định",An,,,`;
+    const inFile = await run('outgoing', csv(OUTGOING_HEADER, '01/QĐ-UBND,06/01/2026,"Quyết định\nVề việc A",An,,,', copy('1/QĐ-UBND')), true);
+    expect(inFile.errors).toEqual([{ row: 3, field: 'numberAndNotation', message: 'Số, ký hiệu: "01/QĐ-UBND" năm 2026 trùng với dòng 2' }]);
+
+    addOutgoing(profile, { documentDate: '2026-01-05' });
+    const registered = await run('outgoing', csv(OUTGOING_HEADER, copy('1/QĐ-UBND')), true);
+    expect(registered.errors).toEqual([{ row: 2, field: 'numberAndNotation', message: 'Số, ký hiệu: "01/QĐ-UBND" năm 2026 đã được cấp trong sổ văn bản đi' }]);
+    // A register imported before numbers were stored as issued may hold "1".
+    profile.db.prepare("UPDATE documents SET code_number = '1' WHERE direction = 'outgoing'").run();
+    const legacy = await run('outgoing', csv(OUTGOING_HEADER, copy('01/QĐ-UBND')), true);
+    expect(legacy.errors.map((e) => e.message)).toEqual(['Số, ký hiệu: "01/QĐ-UBND" năm 2026 đã được cấp trong sổ văn bản đi']);
+  });
+
+  it('applies the date rules of registration to incoming rows: transfer date not before arrival', async () => {
+    const header = `${INCOMING_HEADER},Ngày chuyển`;
+    const report = await run(
+      'incoming',
+      csv(
+        header,
+        '05/01/2026,1,UBND tỉnh Đồng Nai,12/QĐ-UBND,04/01/2026,"Quyết định\nVề việc A",,,04/01/2026',
+        '05/01/2026,2,UBND tỉnh Đồng Nai,13/QĐ-UBND,04/01/2026,"Quyết định\nVề việc B",,,05/01/2026',
+      ),
+      true,
+    );
+    expect(report.errors).toEqual([{ row: 2, field: 'transferDate', message: 'Ngày chuyển: không được trước ngày đến' }]);
+  });
+
+  it('warns about incoming rows with the same document identifier, in the file or already registered', async () => {
+    addIncoming(profile, { arrivalDate: '2026-01-02', documentDate: '2026-01-01', documentIdentifier: '000.00.00.H12-260101-0001' });
+    const report = await run(
+      'incoming',
+      csv(
+        `${INCOMING_HEADER},Mã văn bản`,
+        '05/01/2026,2,Sở Tài chính,5/STC-NS,04/01/2026,"Công văn\nV/v A",,,000.00.00.H12-260101-0001',
+        '06/01/2026,3,Sở Nội vụ,6/SNV,04/01/2026,"Công văn\nV/v B",,,000.00.00.H13-260104-0006',
+        '07/01/2026,4,Sở Nội vụ tỉnh Đồng Nai,06/SNV-VP,04/01/2026,"Công văn\nV/v B",,,000.00.00.H13-260104-0006',
+      ),
+      true,
+    );
+    expect(report.errors).toEqual([]);
+    expect(report.warnings).toEqual([
+      { row: 2, field: 'numberAndNotation', message: 'Số, ký hiệu: có thể trùng văn bản đã vào sổ: số đến 1/2026' },
+      { row: 4, field: 'numberAndNotation', message: 'Số, ký hiệu: có thể trùng văn bản ở dòng 3 (cùng mã văn bản 000.00.00.H13-260104-0006)' },
+    ]);
+  });
+
   it('keeps an unknown incoming type by its name, with a warning', async () => {
     const report = await run('incoming', csv(INCOMING_HEADER, '05/01/2026,1,Ban Tuyên giáo,2/TTr-BTG,04/01/2026,"Thông tri\nVề việc học tập nghị quyết",,'), false);
     expect(report.warnings.map((w) => w.message)).toEqual(['Tên loại và trích yếu: tên loại "Thông tri" không có trong danh mục; ghi nhận là loại khác']);

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { exportBook } from '../../src/main/books/export-book.ts';
 import { importRegister } from '../../src/main/books/import-register.ts';
 import type { Profile } from '../../src/main/profile/open-profile.ts';
-import { exportData, seedSampleBooks } from '../fixtures/books/seed.ts';
+import { addIncoming, addOutgoing, exportData, seedSampleBooks } from '../fixtures/books/seed.ts';
 import { fixedClock, newProfile } from '../support/temp-profile.ts';
 
 type Kind = 'incoming' | 'outgoing';
@@ -59,5 +59,30 @@ describe('register book round trip: export, then import into a new profile', () 
     const before = readFileSync(await book(source.profile, source.dir, kind, 'json', 'before'), 'utf8');
     const after = readFileSync(await book(target.profile, target.dir, kind, 'json', 'after'), 'utf8');
     expect(JSON.parse(after).rows).toEqual(JSON.parse(before).rows);
+  });
+
+  // csv-stringify puts an apostrophe before = + - @ and before their full-width forms ＝ ＋ － ＠;
+  // the import must take off exactly what the export put on.
+  it('keeps cells that start like a formula, ASCII or full-width, through CSV', async () => {
+    const source = profileAt();
+    const starts = ['=', '+', '-', '@', '\uFF1D', '\uFF0B', '\uFF0D', '\uFF20'];
+    starts.forEach((start, i) => {
+      addIncoming(source.profile, {
+        arrivalDate: '2026-03-02',
+        documentDate: '2026-03-01',
+        recipientUnit: `${start}Văn phòng`,
+        receivedBy: `${start} Lan`,
+        notes: `${start}gọi lại số ${i}`,
+      });
+      addOutgoing(source.profile, { documentDate: '2026-03-02', recipientsText: `${start} Như trên;\n${start} Lưu: VT.`, notes: `${start}${i}` });
+    });
+    for (const kind of ['incoming', 'outgoing'] as const) {
+      const file = await book(source.profile, source.dir, kind, 'csv', `formula-${kind}`);
+      const target = profileAt();
+      const report = await importRegister(target.profile, { kind, fileName: 'so.csv', data: readFileSync(file), dryRun: false });
+      expect(report.errors).toEqual([]);
+      expect(report.imported).toBe(starts.length);
+      expect(facts(target.profile, kind)).toEqual(facts(source.profile, kind));
+    }
   });
 });

@@ -62,6 +62,10 @@ describe('vanthu CLI', () => {
     expect(vanthu(['incoming', 'add', '--profile', profile, '-', '--bogus'], { input: '{}' }).status).toBe(2);
     expect(vanthu(['incoming', 'add', join(t.dir, 'in.json')]).stderr).toMatch(/Thiếu tham số --profile/);
     expect(vanthu(['frobnicate']).status).toBe(2);
+    expect(vanthu(['document', 'void', '--profile', profile, '--reason', 'x']).stderr).toMatch(/Thiếu tham số --id/);
+    const blank = vanthu(['document', 'void', '--profile', profile, '--id', '1', '--reason', '   ']);
+    expect(blank.status).toBe(2);
+    expect(blank.stderr).toMatch(/Lý do: không được để trống/);
     const noProfile = vanthu(['search', '--profile', join(t.dir, 'nowhere'), 'x']);
     expect(noProfile.status).toBe(2);
     expect(noProfile.stderr).toMatch(/vanthu init/);

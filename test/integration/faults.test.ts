@@ -26,7 +26,7 @@ describe('a damaged database', () => {
     expectAppError(() => openProfile(join(t.dir, 'p')), 'DB_CORRUPT', /khôi phục từ bản sao lưu/);
   });
 
-  it('with damaged pages is caught by the full check', () => {
+  it('with damaged pages is caught by the full check', async () => {
     const t = newProfile();
     for (let i = 0; i < 300; i++) addIncoming(t.profile, { notes: 'x'.repeat(200) });
     t.profile.db.pragma('wal_checkpoint(TRUNCATE)');
@@ -41,7 +41,7 @@ describe('a damaged database', () => {
     try {
       const p = openProfile(t.dir);
       try {
-        const result = checkProfile(p);
+        const result = await checkProfile(p);
         problems = result.ok ? [] : result.integrity;
       } finally {
         p.close();
@@ -117,7 +117,7 @@ describe.skipIf(!mounted)('a full disk (real tmpfs of 3 MB)', () => {
     execFileSync('truncate', ['-s', String(Math.max(0, size - leaveBytes)), filler]);
   }
 
-  it('refuses an attachment that does not fit, writes nothing, and works again once space is freed', () => {
+  it('refuses an attachment that does not fit, writes nothing, and works again once space is freed', async () => {
     const first = addIncoming(profile);
     fillDisk(64 * 1024);
     const big = Buffer.alloc(256 * 1024, 7).toString('base64');
@@ -143,6 +143,6 @@ describe.skipIf(!mounted)('a full disk (real tmpfs of 3 MB)', () => {
     expect(numbers).toEqual(Array.from({ length: numbers.length }, (_, i) => i + 1));
     expect(after.number).toBe(numbers.length);
     expect(profile.db.prepare("SELECT count(*) FROM document_files WHERE name = 'lon.pdf'").pluck().get()).toBe(0);
-    expect(checkProfile(profile).ok).toBe(true);
+    expect((await checkProfile(profile)).ok).toBe(true);
   });
 });

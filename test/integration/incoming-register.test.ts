@@ -1,7 +1,7 @@
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { incomingInput } from '../../src/shared/api/schemas/documents.ts';
-import { getDocumentDetail, readAttachment, addAttachment } from '../../src/main/registry/documents.ts';
+import { documentPatch, incomingInput } from '../../src/shared/api/schemas/documents.ts';
+import { getDocumentDetail, readAttachment, addAttachment, updateDocument } from '../../src/main/registry/documents.ts';
 import { findDuplicates, registerIncoming } from '../../src/main/registry/incoming.ts';
 import { checkProfile } from '../../src/main/services/check-profile.ts';
 import { expectAppError } from '../support/app-error.ts';
@@ -91,6 +91,15 @@ describe('incoming registration', () => {
     expectAppError(() => addIncoming(profile, { arrivalDate: '2026-03-08', documentDate: '2026-03-01' }), 'INVALID_INPUT', /thứ tự đến/);
   });
 
+  it('applies the same date rules to corrections, and changes nothing when they fail', () => {
+    const { profile } = setup();
+    const doc = addIncoming(profile, { documentDate: '2026-03-01' });
+    expectAppError(() => updateDocument(profile, documentPatch.parse({ id: doc.id, documentDate: '2026-03-11' })), 'INVALID_INPUT', /sau hôm nay/);
+    expectAppError(() => updateDocument(profile, documentPatch.parse({ id: doc.id, documentDate: '2026-03-10', transferDate: '2026-03-09' })), 'INVALID_INPUT', /Ngày chuyển không được trước ngày đến/);
+    expect(getDocumentDetail(profile, doc.id)).toMatchObject({ documentDate: '2026-03-01', transferDate: null });
+    expect(updateDocument(profile, documentPatch.parse({ id: doc.id, transferDate: '2026-03-10' })).transferDate).toBe('2026-03-10');
+  });
+
   it('stores attachments once by SHA-256 and never loses them', () => {
     const { profile } = setup();
     const data = pdf('same content');
@@ -104,14 +113,25 @@ describe('incoming registration', () => {
     expect(() => profile.db.prepare('DELETE FROM document_files').run()).toThrow(/never loses its files/);
   });
 
-  it('reports a missing attachment file with the way forward', () => {
+  it('reports a missing attachment file with the way forward', async () => {
     const { profile } = setup();
     const doc = addIncoming(profile);
     const att = addAttachment(profile, { documentId: doc.id, name: 'a.pdf', dataBase64: pdf('x') });
     rmSync(profile.blobs.pathOf(att.sha256));
     expect(getDocumentDetail(profile, doc.id).attachments[0]!.present).toBe(false);
     expectAppError(() => readAttachment(profile, doc.id, att.sha256), 'FILE_MISSING', /khôi phục từ bản sao lưu/);
-    expect(checkProfile(profile).files.missing).toEqual([att.sha256]);
+    expect((await checkProfile(profile)).files.missing).toEqual([att.sha256]);
+  });
+
+  it('repairs a damaged stored file when the same content is attached again', () => {
+    const { profile } = setup();
+    const doc = addIncoming(profile);
+    const data = pdf('bản gốc');
+    const att = addAttachment(profile, { documentId: doc.id, name: 'a.pdf', dataBase64: data });
+    writeFileSync(profile.blobs.pathOf(att.sha256), Buffer.from(data, 'base64').fill(0x20, 0, 4));
+    expect(profile.blobs.check(att.sha256, att.size)).toBe('corrupt');
+    addAttachment(profile, { documentId: addIncoming(profile).id, name: 'b.pdf', dataBase64: data });
+    expect(profile.blobs.check(att.sha256, att.size)).toBe('ok');
   });
 
   it('refuses an empty attachment and writes nothing', () => {

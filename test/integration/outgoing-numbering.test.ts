@@ -1,10 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { seriesInput } from '../../src/shared/api/schemas/series.ts';
 import { previewOutgoingNumber } from '../../src/main/registry/outgoing.ts';
-import { voidDocument } from '../../src/main/registry/documents.ts';
-import { saveSeries } from '../../src/main/registry/series-repo.ts';
+import { updateDocument, voidDocument } from '../../src/main/registry/documents.ts';
+import { documentPatch, outgoingInput } from '../../src/shared/api/schemas/documents.ts';
+import { listSeries, saveSeries } from '../../src/main/registry/series-repo.ts';
 import { expectAppError } from '../support/app-error.ts';
-import { addOutgoing } from '../support/documents.ts';
+import { addOutgoing, outgoing } from '../support/documents.ts';
 import { fixedClock, newProfile } from '../support/temp-profile.ts';
 
 // nd30-rules §1–2: automatic, gapless, per series, restarting on 1 January, number+notation
@@ -58,6 +59,27 @@ describe('outgoing numbering', () => {
     );
   });
 
+  it('keeps a type in its series until 1 January once it has numbers this year', () => {
+    const { profile, clock } = setup('2026-05-10T03:00:00Z');
+    addOutgoing(profile, { documentType: 'Quyết định' });
+    const qdSeries = seriesInput.parse({ name: 'Sổ Quyết định', direction: 'outgoing', documentTypes: ['quyet-dinh'] });
+    expectAppError(() => saveSeries(profile, qdSeries), 'CONFLICT', /đã được cấp số trong năm 2026.*01\/01\/2027/);
+    expect(addOutgoing(profile, { documentType: 'Quyết định' }).codeNumber).toBe('02');
+    clock.set('2027-01-01T01:00:00Z');
+    expect(saveSeries(profile, qdSeries).documentTypes).toEqual(['quyet-dinh']);
+    expect(addOutgoing(profile, { documentType: 'Quyết định' })).toMatchObject({ codeNumber: '01', seriesName: 'Sổ Quyết định', year: 2027 });
+  });
+
+  it('keeps the three kinds of copies together in one series of their own', () => {
+    const { profile } = setup();
+    const copies = listSeries(profile).find((s) => s.documentTypes.includes('ban-sao-y'));
+    expect(copies).toBeDefined();
+    const base = { id: copies!.id, name: copies!.name, direction: 'outgoing' as const };
+    expectAppError(() => saveSeries(profile, seriesInput.parse({ ...base, documentTypes: ['ban-sao-y', 'ban-trich-sao'] })), 'CONFLICT', /dùng chung một sổ riêng/);
+    expectAppError(() => saveSeries(profile, seriesInput.parse({ ...base, documentTypes: ['ban-sao-y', 'ban-trich-sao', 'ban-sao-luc', 'thong-bao'] })), 'CONFLICT');
+    expectAppError(() => saveSeries(profile, seriesInput.parse({ ...base, documentTypes: copies!.documentTypes, active: false })), 'CONFLICT');
+  });
+
   it('restarts at 01 on 1 January, Vietnam time', () => {
     const { profile, clock } = setup('2026-12-31T16:59:00Z');
     expect(addOutgoing(profile).codeNumber).toBe('01');
@@ -84,6 +106,14 @@ describe('outgoing numbering', () => {
     );
     expect(() => addOutgoing(profile, { documentType: 'Nghị định' })).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
     expect(addOutgoing(profile).number).toBe(2);
+  });
+
+  it('never produces "Hỏa tốc hẹn giờ" (priority 4), which it only accepts from others', () => {
+    const { profile } = setup();
+    expect(outgoingInput.safeParse(outgoing({ priority: 4 })).success).toBe(false);
+    expect(outgoingInput.parse(outgoing({ priority: 3 })).priority).toBe('hoa-toc');
+    const doc = addOutgoing(profile);
+    expectAppError(() => updateDocument(profile, documentPatch.parse({ id: doc.id, priority: 'hoa-toc-hen-gio' })), 'INVALID_INPUT');
   });
 
   it('previews without reserving', () => {

@@ -57,6 +57,14 @@ describe('full-text search and filters', () => {
     expect(ids(p, { direction: 'incoming', query: 'dong OR xyz' })).toHaveLength(0);
   });
 
+  it('cannot be steered by private-use characters hidden in a document', () => {
+    const { p } = setup();
+    const forged = addIncoming(p, { subject: 'Giấy mời \uE000o \uE001\uE100 họp' });
+    expect(ids(p, { direction: 'outgoing', query: 'giay moi', year: 1900 })).toEqual([]);
+    expect(ids(p, { direction: 'outgoing', query: 'giay moi' })).toEqual([]);
+    expect(ids(p, { direction: 'incoming', query: 'giay moi hop' })).toContain(forged.id);
+  });
+
   it('finds a document under its corrected text only', () => {
     const { p, docs } = setup();
     updateDocument(p, documentPatch.parse({ id: docs.dongNai.id, subject: 'Về việc nâng lương' }));

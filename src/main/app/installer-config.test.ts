@@ -58,7 +58,7 @@ describe('electron-builder.yml', () => {
     const patterns = (config.files as Array<string | { filter?: string[] }>).flatMap((f) => (typeof f === 'string' ? [f] : (f.filter ?? [])));
     expect(patterns).toEqual(expect.arrayContaining(['dist/main/**', 'dist/preload/**', 'dist/renderer/**', 'package.json']));
     expect(patterns.filter((p) => !p.startsWith('!') && /^(src|test|scripts)\//.test(p))).toEqual([]);
-    expect(config.extraResources).toEqual([{ from: 'resources', to: 'resources', filter: ['**/*'] }]);
+    expect(config.extraResources).toEqual([{ from: 'resources', to: 'resources', filter: ['**/*', '!demo/**'] }]);
     expect(config.npmRebuild).toBe(false);
     expect(config.publish).toBeNull();
   });

@@ -52,9 +52,12 @@ function start(): void {
 
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents, logger));
   app.on('session-created', (created) => hardenSession(created));
-  app.on('render-process-gone', (_event, _contents, details) =>
-    logger.log('error', 'renderer.gone', { reason: details.reason, exitCode: details.exitCode }),
-  );
+  // A crashed page would leave a blank window: log it and load the app again (the data is safe
+  // on the main side; at worst an unsaved form is lost).
+  app.on('render-process-gone', (_event, contents, details) => {
+    logger.log('error', 'renderer.gone', { reason: details.reason, exitCode: details.exitCode });
+    if (details.reason !== 'clean-exit' && ourContents.has(contents) && !contents.isDestroyed()) contents.reload();
+  });
   app.on('second-instance', () => {
     if (!mainWindow) return;
     if (mainWindow.isMinimized()) mainWindow.restore();

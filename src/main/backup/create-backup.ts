@@ -54,6 +54,20 @@ export async function createBackup(profile: Profile, outPath?: string): Promise<
       documents: manifest.documents,
       files: manifest.files.length,
     };
+    recordBackup(profile, record, manifest);
+    return record;
+  } catch (e) {
+    rmSync(tempArchive, { force: true });
+    throw mapFsError(mapSqliteError(e, target), target);
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
+}
+
+// The backup exists and is whole at this point; failing to note it in the audit log (the database
+// busy or full) must not report the backup itself as failed.
+function recordBackup(profile: Profile, record: BackupRecord, manifest: BackupManifest): void {
+  try {
     writeTransaction(profile.db, () =>
       profile.audit.append({
         action: 'backup.create',
@@ -62,12 +76,8 @@ export async function createBackup(profile: Profile, outPath?: string): Promise<
         details: { ...record, path: undefined, auditHead: manifest.audit, missingFiles: manifest.missingFiles },
       }),
     );
-    return record;
   } catch (e) {
-    rmSync(tempArchive, { force: true });
-    throw mapFsError(mapSqliteError(e, target), target);
-  } finally {
-    rmSync(staging, { recursive: true, force: true });
+    profile.logger.log('warn', 'backup.audit.failed', { detail: (e as Error).message });
   }
 }
 

@@ -1,8 +1,16 @@
-import { statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BackupRecord } from '../../shared/api/schemas/books.ts';
 import type { Profile } from '../profile/open-profile.ts';
-import { listBackupFiles } from './restore-backup.ts';
+import { BACKUP_EXTENSION } from './manifest.ts';
+
+export function listBackupFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((n) => n.endsWith(BACKUP_EXTENSION))
+    .sort()
+    .reverse();
+}
 
 // Backups in the profile's backups folder, newest first. Counts come from the audit entry the
 // backup wrote (reading them from the archive would mean scanning it to the end).

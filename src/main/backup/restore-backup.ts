@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import * as tar from 'tar';
+import { vietnamFileStamp } from '../../shared/domain/dates.ts';
 import { AppError } from '../../shared/errors.ts';
 import { integrityCheck } from '../db/integrity.ts';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations/index.ts';
 import { hashFile } from '../files/blob-store.ts';
-import { fsyncDirectory } from '../files/durable-fs.ts';
+import { fsyncDirectory, mapFsError } from '../files/durable-fs.ts';
 import { profilePaths } from '../profile/profile-paths.ts';
 import { backupManifest, type BackupManifest } from './manifest.ts';
-import { vietnamFileStamp } from '../../shared/domain/dates.ts';
 
 const ALLOWED_ENTRY = /^(manifest\.json|vanthu\.db|files\/?|files\/[0-9a-f]{2}\/?|files\/[0-9a-f]{2}\/[0-9a-f]{64})$/;
 
@@ -18,12 +18,45 @@ function invalid(vi: string, en: string): AppError {
   return new AppError('BACKUP_INVALID', vi, en);
 }
 
+// Our backups are plain tar. node-tar would inflate a gzip stream on its own, so a small
+// hostile file could fill the disk before any check; refuse it by its first bytes.
+function refuseCompressed(archive: string): void {
+  const head = Buffer.alloc(2);
+  const fd = openSync(archive, 'r');
+  try {
+    readSync(fd, head, 0, 2, 0);
+  } finally {
+    closeSync(fd);
+  }
+  if (head[0] === 0x1f && head[1] === 0x8b) {
+    throw invalid('Tệp không phải bản sao lưu VanThu.', `${archive} is gzip-compressed; backups are plain tar`);
+  }
+}
+
+// Everything extracted reaches the disk before it replaces the profile.
+function fsyncTree(dir: string): void {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) fsyncTree(path);
+    else {
+      const fd = openSync(path, 'r');
+      try {
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
+    }
+  }
+  fsyncDirectory(dir);
+}
+
 // Unpacks and proves a backup before anything is replaced: only the entries a backup can hold
 // are extracted (a hostile archive cannot write elsewhere), the manifest must parse, the database
-// must match its hash, pass integrity_check and not come from a newer VanThu, and every file must
-// match its hash. Returns the checked staging folder.
+// must match its hash and its schema version, pass integrity_check and not come from a newer
+// VanThu, and every file must match its hash.
 export function unpackBackup(archive: string, staging: string): BackupManifest {
   if (!existsSync(archive)) throw invalid(`Không tìm thấy tệp sao lưu ${archive}.`, `backup ${archive} not found`);
+  refuseCompressed(archive);
   mkdirSync(staging, { recursive: true });
   try {
     tar.extract({
@@ -57,6 +90,10 @@ export function unpackBackup(archive: string, staging: string): BackupManifest {
   }
   const db = new Database(dbPath, { readonly: true, fileMustExist: true });
   try {
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version !== manifest.schemaVersion) {
+      throw invalid('Bản sao lưu bị hỏng: phiên bản dữ liệu không khớp.', `manifest schema ${manifest.schemaVersion}, database ${version}`);
+    }
     const problems = integrityCheck(db, 'full');
     if (problems.length > 0) throw invalid('Bản sao lưu bị hỏng: cơ sở dữ liệu không toàn vẹn.', `integrity: ${problems.join('; ')}`);
   } finally {
@@ -69,46 +106,88 @@ export function unpackBackup(archive: string, staging: string): BackupManifest {
     }
   }
   rmSync(manifestPath);
+  fsyncTree(staging);
   return manifest;
+}
+
+// A restore replaces the folder under a running program's feet: refuse while any other
+// connection has the database open (leaving WAL mode needs the only connection), and refuse a
+// folder that is not a VanThu profile, so a mistyped --profile cannot move someone's documents.
+function checkTarget(root: string): void {
+  if (!existsSync(root)) return;
+  const database = join(root, 'vanthu.db');
+  if (!existsSync(database)) {
+    if (readdirSync(root).length === 0) return;
+    throw new AppError(
+      'INVALID_INPUT',
+      `Thư mục ${root} không phải thư mục dữ liệu VanThu (không có vanthu.db); không khôi phục vào đó.`,
+      `restore target ${root} is not empty and holds no vanthu.db`,
+    );
+  }
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(database, { fileMustExist: true });
+    db.pragma('busy_timeout = 0');
+    db.pragma('journal_mode = DELETE');
+  } catch (e) {
+    const code = (e as { code?: string }).code ?? '';
+    if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
+      throw new AppError(
+        'DB_BUSY',
+        'Dữ liệu đang được mở trong một chương trình VanThu khác. Hãy đóng chương trình đó rồi khôi phục lại.',
+        `${database} is open elsewhere: ${(e as Error).message}`,
+      );
+    }
+    // A damaged current database is exactly when a restore is needed: it is moved aside as is.
+  } finally {
+    db?.close();
+  }
 }
 
 export interface RestoreOutcome {
   readonly restoredFrom: string;
-  readonly previousDataKeptAt: string;
+  readonly previousDataKeptAt: string | null;
   readonly manifest: BackupManifest;
+  // Folders (backups, exports, logs) that could not be carried over and stayed in keptAt.
+  readonly leftBehind: string[];
 }
 
 // Replaces the profile's database and files with a checked backup. Nothing is deleted: the
 // current database and files move to "<profile>.before-restore-<time>", and the backups, exports
-// and logs folders carry over into the restored profile. The database must be closed.
+// and logs folders carry over into the restored profile. If the swap fails halfway, the current
+// folder is put back. The database must be closed.
 export function restoreBackup(profileDir: string, archive: string, now: Date = new Date()): RestoreOutcome {
   const paths = profilePaths(profileDir);
   const parent = dirname(paths.root);
   const staging = join(parent, `.${basename(paths.root)}.restore-${randomUUID()}`);
   try {
+    checkTarget(paths.root);
+    mkdirSync(parent, { recursive: true });
     const manifest = unpackBackup(archive, staging);
-    const stamp = vietnamFileStamp(now);
-    const keptAt = join(parent, `${basename(paths.root)}.before-restore-${stamp}`);
-    if (existsSync(paths.root)) {
-      renameSync(paths.root, keptAt);
+    const keptAt = existsSync(paths.root) ? join(parent, `${basename(paths.root)}.before-restore-${vietnamFileStamp(now)}`) : null;
+    if (keptAt) renameSync(paths.root, keptAt);
+    try {
       renameSync(staging, paths.root);
-      for (const carried of ['backups', 'exports', 'logs']) {
-        const from = join(keptAt, carried);
-        if (existsSync(from)) renameSync(from, join(paths.root, carried));
+    } catch (e) {
+      if (keptAt) renameSync(keptAt, paths.root);
+      throw e;
+    }
+    const leftBehind: string[] = [];
+    for (const carried of keptAt ? ['backups', 'exports', 'logs'] : []) {
+      const from = join(keptAt as string, carried);
+      if (!existsSync(from)) continue;
+      try {
+        renameSync(from, join(paths.root, carried));
+      } catch {
+        leftBehind.push(carried);
       }
-    } else {
-      renameSync(staging, paths.root);
-      mkdirSync(keptAt, { recursive: true });
     }
     fsyncDirectory(parent);
     const restoredFrom = existsSync(archive) ? archive : join(paths.backups, basename(archive));
-    return { restoredFrom, previousDataKeptAt: keptAt, manifest };
+    return { restoredFrom, previousDataKeptAt: keptAt, manifest, leftBehind };
+  } catch (e) {
+    throw mapFsError(e, paths.root);
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }
-}
-
-export function listBackupFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir).filter((n) => n.endsWith('.vtbak')).sort().reverse();
 }

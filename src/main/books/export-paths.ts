@@ -11,11 +11,14 @@ export function exportFileName(input: ExportData, now: Date): string {
   return `${KIND_NAMES[input.kind]}-${input.year}-${stamp}.${input.format}`;
 }
 
-// The renderer names an export by file name only; anything that is not a plain name inside the
-// exports folder is refused.
+// What an export can be; only these are ever handed to the system to open.
+const EXPORT_EXTENSION = /\.(pdf|xlsx|csv|json)$/;
+
+// The renderer names an export by file name only; anything that is not a plain name of an
+// exported book inside the exports folder is refused.
 export function resolveExportPath(exportsDir: string, fileName: string): string {
-  if (basename(fileName) !== fileName || fileName.startsWith('.')) {
-    throw new AppError('INVALID_INPUT', 'Tên tệp không hợp lệ.', `export file name with path: ${fileName}`);
+  if (basename(fileName) !== fileName || fileName.startsWith('.') || !EXPORT_EXTENSION.test(fileName)) {
+    throw new AppError('INVALID_INPUT', 'Tên tệp không hợp lệ.', `not an export file name: ${fileName}`);
   }
   return join(exportsDir, fileName);
 }

@@ -87,6 +87,16 @@ function check(ctx: RegistryContext, req: ImportRequest, parsed: Parsed) {
 // pays for when FTS5 merges them; merging them once afterwards costs seconds, once.
 const OPTIMIZE_AFTER_ROWS = 5_000;
 
+// The import is committed by now: a merge that fails (a full or busy disk) only costs speed
+// later, and must not make the clerk think the rows were not saved.
+function mergeSearchIndex(profile: Profile): void {
+  try {
+    optimizeSearchIndex(profile.db);
+  } catch (e) {
+    profile.logger.log('warn', 'import.optimize.failed', { detail: (e as Error).message });
+  }
+}
+
 // A dry run only reports. A real run writes every row in one transaction, or nothing at all if
 // any row has an error: the report then travels in the error's data.
 export async function importRegister(profile: Profile, req: ImportRequest): Promise<ImportReport> {
@@ -111,6 +121,6 @@ export async function importRegister(profile: Profile, req: ImportRequest): Prom
     writeRows(profile, req.kind, placed, source);
     return { ...report, imported: placed.length };
   });
-  if (result.imported >= OPTIMIZE_AFTER_ROWS) optimizeSearchIndex(profile.db);
+  if (result.imported >= OPTIMIZE_AFTER_ROWS) mergeSearchIndex(profile);
   return result;
 }

@@ -1,18 +1,22 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { fsyncDirectory, mapFsError, writeFileDurably } from '../files/durable-fs.ts';
+import { fsyncDirectory } from '../files/durable-fs.ts';
+import { outputError } from './output-target.ts';
 
 // An export appears under its final name complete or not at all: it is written to a temporary
-// file in the same folder, synced, then renamed (see durable-fs.ts). A half-written book that
-// the clerk prints would be worse than an error.
+// file in the same folder, synced, then renamed (as durable-fs.ts does). A half-written book that
+// the clerk prints would be worse than an error. File-system errors come out as outputError says:
+// a missing folder is the clerk's to fix, not an unexpected error.
 export function tempPathFor(target: string): string {
   return join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
 }
 
+// For the formats built whole in memory (XLSX, PDF).
 export function writeWholeFile(target: string, data: Uint8Array): number {
-  writeFileDurably(target, data, tempPathFor(target));
-  return data.length;
+  const file = openStreamedFile(target);
+  file.writeBytes(data);
+  return file.commit();
 }
 
 // For the formats written row by row (CSV, JSON): chunks are gathered into blocks of about
@@ -21,6 +25,7 @@ const BLOCK_CHARS = 64 * 1024;
 
 export interface StreamedFile {
   write(chunk: string): void;
+  writeBytes(data: Uint8Array): void;
   commit(): number;
   abort(): void;
 }
@@ -31,24 +36,28 @@ export function openStreamedFile(target: string): StreamedFile {
   let bytes = 0;
   let pending: string[] = [];
   let pendingChars = 0;
+  let created = false;
   const fail = (e: unknown): never => {
-    abort();
-    throw mapFsError(e, target);
+    try {
+      abort();
+    } catch {
+      // Cleaning up failed as well; the error worth reporting is the one that stopped the write.
+    }
+    throw outputError(e, target);
   };
   function abort(): void {
     if (fd !== null) closeSync(fd);
     fd = null;
-    rmSync(temp, { force: true });
+    if (created) rmSync(temp, { force: true });
+    created = false;
   }
   try {
     fd = openSync(temp, 'wx');
+    created = true;
   } catch (e) {
     fail(e);
   }
-  function flush(): void {
-    const data = Buffer.from(pending.join(''), 'utf8');
-    pending = [];
-    pendingChars = 0;
+  function writeBytes(data: Uint8Array): void {
     try {
       let offset = 0;
       while (offset < data.length) offset += writeSync(fd as number, data, offset, data.length - offset);
@@ -57,11 +66,21 @@ export function openStreamedFile(target: string): StreamedFile {
     }
     bytes += data.length;
   }
+  function flush(): void {
+    const data = Buffer.from(pending.join(''), 'utf8');
+    pending = [];
+    pendingChars = 0;
+    writeBytes(data);
+  }
   return {
     write(chunk) {
       pending.push(chunk);
       pendingChars += chunk.length;
       if (pendingChars >= BLOCK_CHARS) flush();
+    },
+    writeBytes(data) {
+      flush();
+      writeBytes(data);
     },
     commit() {
       flush();
@@ -70,6 +89,7 @@ export function openStreamedFile(target: string): StreamedFile {
         closeSync(fd as number);
         fd = null;
         renameSync(temp, target);
+        created = false;
         fsyncDirectory(dirname(target));
       } catch (e) {
         fail(e);

@@ -46,6 +46,12 @@ export function integer(p: Parsed, name: string): number | undefined {
   return Number(v);
 }
 
+export function requiredInteger(p: Parsed, name: string): number {
+  const v = integer(p, name);
+  if (v === undefined) throw usage(`Thiếu tham số --${name}.`, `missing --${name}`);
+  return v;
+}
+
 // A JSON document from a file or, for "-", from standard input.
 export function readJson(source: string): unknown {
   let text: string;

@@ -8,16 +8,16 @@ export interface OpenOptions {
   readonly fileMustExist?: boolean;
 }
 
-// One connection per process. WAL lets the CLI read while the app writes; synchronous=FULL makes
-// every committed register write survive a power cut (in WAL mode NORMAL would lose the last
-// transactions), which is what "acknowledged means durable" requires.
+// One connection per process. synchronous=FULL makes every committed register write survive a
+// power cut (in WAL mode NORMAL would lose the last transactions), which is what "acknowledged
+// means durable" requires. The journal mode is set by useWal(), after the caller has checked
+// that the file is ours: switching to WAL writes to the file.
 export function openDatabase(path: string, options: OpenOptions = {}): Db {
   let db: Db | undefined;
   try {
     db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: options.fileMustExist ?? false });
     // The first statement reads the header: a file that is not SQLite fails here, not later.
     db.pragma('busy_timeout = 5000');
-    if (!options.readonly) db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('trusted_schema = OFF');
@@ -29,6 +29,15 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
   } catch (e) {
     db?.close();
     throw mapSqliteError(e, path);
+  }
+}
+
+// WAL lets the CLI read while the app writes, and a reader never blocks the writer.
+export function useWal(db: Db): void {
+  try {
+    db.pragma('journal_mode = WAL');
+  } catch (e) {
+    throw mapSqliteError(e, db.name);
   }
 }
 

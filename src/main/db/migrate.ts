@@ -1,4 +1,5 @@
 import { AppError } from '../../shared/errors.ts';
+import { APPLICATION_ID } from './application-id.ts';
 import type { Db } from './connection.ts';
 import { writeTransaction } from './connection.ts';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations/index.ts';
@@ -6,6 +7,37 @@ import type { Migration } from './migrations/migration.ts';
 
 export function schemaVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number;
+}
+
+
+function newerVersion(db: Db, from: number, latest: number): AppError {
+  return new AppError(
+    'DB_NEWER_VERSION',
+    `Dữ liệu này được tạo bởi phiên bản VanThu mới hơn (lược đồ ${from}, phiên bản này hiểu đến ${latest}). ` +
+      'Hãy cài phiên bản VanThu mới hơn; dữ liệu không bị thay đổi.',
+    `database schema version ${from} is newer than this build supports (${latest}): ${db.name}`,
+  );
+}
+
+function notOurs(db: Db, why: string): AppError {
+  return new AppError(
+    'DB_CORRUPT',
+    'Tệp vanthu.db trong thư mục này không phải dữ liệu của VanThu; chương trình không đụng tới nó. Hãy chọn đúng thư mục dữ liệu, hoặc khôi phục từ bản sao lưu.',
+    `${db.name} is not a VanThu database: ${why}`,
+  );
+}
+
+// Read-only checks before anything is written to the file: whose it is and which version.
+export function preflight(db: Db, latest: number = LATEST_SCHEMA_VERSION): void {
+  const version = schemaVersion(db);
+  if (version > latest) throw newerVersion(db, version, latest);
+  const applicationId = db.pragma('application_id', { simple: true }) as number;
+  if (version === 0) {
+    const tables = db.prepare("SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'").pluck().get() as number;
+    if (tables > 0 || applicationId !== 0) throw notOurs(db, `schema version 0 with ${tables} objects, application_id ${applicationId}`);
+  } else if (applicationId !== APPLICATION_ID) {
+    throw notOurs(db, `application_id ${applicationId}`);
+  }
 }
 
 export interface MigrationOutcome {
@@ -19,14 +51,7 @@ export interface MigrationOutcome {
 export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): MigrationOutcome {
   const latest = migrations.length;
   const from = schemaVersion(db);
-  if (from > latest) {
-    throw new AppError(
-      'DB_NEWER_VERSION',
-      `Dữ liệu này được tạo bởi phiên bản VanThu mới hơn (lược đồ ${from}, phiên bản này hiểu đến ${latest}). ` +
-        'Hãy cài phiên bản VanThu mới hơn; dữ liệu không bị thay đổi.',
-      `database schema version ${from} is newer than this build supports (${latest}): ${db.name}`,
-    );
-  }
+  if (from > latest) throw newerVersion(db, from, latest);
   if (from === latest) return { from, to: latest };
   writeTransaction(db, () => {
     for (const m of migrations.slice(from)) {

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeFileDurably } from './durable-fs.ts';
+import { fsyncDirectory, writeFileDurably } from './durable-fs.ts';
 
 export interface StoredBlob {
   readonly sha256: string;
@@ -25,11 +25,17 @@ export class BlobStore {
     return join(this.root, sha256.slice(0, 2), sha256);
   }
 
+  // A file already stored under this hash is reused only if its content really has that hash;
+  // a damaged copy is replaced by the good bytes the clerk is handing over now.
   put(data: Uint8Array): StoredBlob {
     const sha256 = createHash('sha256').update(data).digest('hex');
     const target = this.pathOf(sha256);
-    if (existsSync(target) && statSync(target).size === data.length) return { sha256, size: data.length };
-    mkdirSync(join(this.root, sha256.slice(0, 2)), { recursive: true });
+    if (this.check(sha256, data.length) === 'ok') return { sha256, size: data.length };
+    const folder = join(this.root, sha256.slice(0, 2));
+    if (!existsSync(folder)) {
+      mkdirSync(folder, { recursive: true });
+      fsyncDirectory(this.root);
+    }
     writeFileDurably(target, data, join(this.tmp, `blob-${randomUUID()}`));
     return { sha256, size: data.length };
   }

@@ -43,6 +43,20 @@ export function mapFsError(e: unknown, path: string): unknown {
       `${code} writing ${path}`,
     );
   }
+  if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') {
+    return new AppError(
+      'INVALID_INPUT',
+      `Không ghi được vào ${path}: thư mục không tồn tại hoặc đường dẫn không phải một tệp. Hãy chọn nơi lưu khác.`,
+      `${code} writing ${path}`,
+    );
+  }
+  if (code === 'EBUSY') {
+    return new AppError(
+      'DB_BUSY',
+      `Tệp ${path} đang bị một chương trình khác giữ (ví dụ phần mềm diệt virus). Hãy thử lại sau ít giây.`,
+      `${code} on ${path}`,
+    );
+  }
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
     return new AppError(
       'FORBIDDEN',

@@ -3,16 +3,18 @@ import { join } from 'node:path';
 import { userInfo } from 'node:os';
 import { AppError } from '../../shared/errors.ts';
 import { AuditLog } from '../audit/audit-log.ts';
-import { type Db, openDatabase } from '../db/connection.ts';
-import { LATEST_SCHEMA_VERSION, migrate, schemaVersion } from '../db/migrate.ts';
+import { type Db, openDatabase, useWal } from '../db/connection.ts';
+import { LATEST_SCHEMA_VERSION, migrate, preflight, schemaVersion } from '../db/migrate.ts';
 import { mapSqliteError } from '../db/sqlite-errors.ts';
 import { BlobStore } from '../files/blob-store.ts';
+import { fileLogger, type Logger } from '../log/logger.ts';
 import { type Clock, systemClock, timestamp } from '../registry/clock.ts';
 import type { RegistryContext } from '../registry/context.ts';
 import { ensureProfileDirs, type ProfilePaths, profilePaths } from './profile-paths.ts';
 
 export interface Profile extends RegistryContext {
   readonly paths: ProfilePaths;
+  readonly logger: Logger;
   close(): void;
 }
 
@@ -55,6 +57,8 @@ export function openProfile(dir: string, options: OpenProfileOptions = {}): Prof
   ensureProfileDirs(paths);
   const db = openDatabase(paths.database);
   try {
+    preflight(db);
+    useWal(db);
     backupBeforeMigration(db, paths, clock);
     migrate(db);
   } catch (e) {
@@ -68,6 +72,7 @@ export function openProfile(dir: string, options: OpenProfileOptions = {}): Prof
     audit,
     blobs: new BlobStore(paths.files, paths.tmp),
     clock,
+    logger: fileLogger(paths.logs),
     close: () => {
       if (db.open) db.close();
     },

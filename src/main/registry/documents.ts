@@ -6,6 +6,7 @@ import type {
   documentPatch,
 } from '../../shared/api/schemas/documents.ts';
 import { resolveType } from '../../shared/domain/document-types.ts';
+import { checkRegisterDates } from '../../shared/domain/date-rules.ts';
 import { duplicateKey } from '../../shared/domain/duplicates.ts';
 import { priorityCode } from '../../shared/domain/priority.ts';
 import { AppError } from '../../shared/errors.ts';
@@ -73,6 +74,11 @@ const COLUMN: Record<string, string> = {
 export function updateDocument(ctx: RegistryContext, patch: Patch): DocumentRecord {
   writeTransaction(ctx.db, () => {
     const before = getDocument(ctx, patch.id);
+    if (before.direction === 'outgoing' && patch.priority === 'hoa-toc-hen-gio') {
+      throw new AppError('INVALID_INPUT', 'Văn bản đi không dùng độ khẩn "Hỏa tốc hẹn giờ".', 'outgoing priority 4 is never produced', {
+        issues: [{ path: 'priority', message: 'văn bản đi không dùng "Hỏa tốc hẹn giờ"' }],
+      });
+    }
     if (before.direction === 'outgoing') {
       const fixed = OUTGOING_FIXED.filter((f) => patch[f] !== undefined);
       if (fixed.length > 0) {
@@ -107,6 +113,13 @@ export function updateDocument(ctx: RegistryContext, patch: Patch): DocumentReco
     if (sets.length === 0) return;
     ctx.db.prepare(`UPDATE documents SET ${sets.join(', ')}, updated_at = @updatedAt WHERE id = @id`).run(params);
     const after = getDocument(ctx, patch.id);
+    if (after.documentDate > today(ctx.clock)) {
+      throw new AppError('INVALID_INPUT', 'Ngày văn bản không được sau hôm nay.', `document date ${after.documentDate} in the future`, {
+        issues: [{ path: 'documentDate', message: 'không được sau hôm nay' }],
+      });
+    }
+    // The same order of dates as at registration; throwing here rolls the UPDATE back.
+    checkRegisterDates(after);
     if (after.direction === 'incoming') {
       ctx.db
         .prepare('UPDATE documents SET duplicate_key = ? WHERE id = ?')

@@ -1,6 +1,7 @@
 import type { DocumentRecord, DuplicateMatch, IncomingData } from '../../shared/api/schemas/documents.ts';
 import { formatVietnameseDate, vietnamDateTime, yearOf } from '../../shared/domain/dates.ts';
 import { resolveType } from '../../shared/domain/document-types.ts';
+import { checkRegisterDates } from '../../shared/domain/date-rules.ts';
 import { duplicateKey } from '../../shared/domain/duplicates.ts';
 import { AppError } from '../../shared/errors.ts';
 import { writeTransaction } from '../db/connection.ts';
@@ -56,21 +57,7 @@ function checkDates(data: IncomingData, arrivalDate: string, todayIso: string): 
       issues: [{ path: 'arrivalDate', message: 'không được sau hôm nay' }],
     });
   }
-  if (data.documentDate > arrivalDate) {
-    throw new AppError('INVALID_INPUT', 'Ngày văn bản không được sau ngày đến.', `document date ${data.documentDate} after arrival ${arrivalDate}`, {
-      issues: [{ path: 'documentDate', message: 'không được sau ngày đến' }],
-    });
-  }
-  if (data.transferDate && data.transferDate < arrivalDate) {
-    throw new AppError('INVALID_INPUT', 'Ngày chuyển không được trước ngày đến.', `transfer date ${data.transferDate} before arrival ${arrivalDate}`, {
-      issues: [{ path: 'transferDate', message: 'không được trước ngày đến' }],
-    });
-  }
-  if (data.dueDate && data.dueDate < arrivalDate) {
-    throw new AppError('INVALID_INPUT', 'Hạn xử lý không được trước ngày đến.', `due date ${data.dueDate} before arrival ${arrivalDate}`, {
-      issues: [{ path: 'dueDate', message: 'không được trước ngày đến' }],
-    });
-  }
+  checkRegisterDates({ direction: 'incoming', registerDate: arrivalDate, ...data });
 }
 
 // Registers an incoming document: số đến is the next number of the year's incoming register, in

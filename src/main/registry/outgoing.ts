@@ -1,5 +1,6 @@
 import type { DocumentRecord, OutgoingData } from '../../shared/api/schemas/documents.ts';
 import { formatVietnameseDate, yearOf } from '../../shared/domain/dates.ts';
+import { checkRegisterDates } from '../../shared/domain/date-rules.ts';
 import { isIssuableType, resolveType } from '../../shared/domain/document-types.ts';
 import { buildNotation, formatDocumentNumber } from '../../shared/domain/notation.ts';
 import { AppError } from '../../shared/errors.ts';
@@ -10,7 +11,7 @@ import { today } from './clock.ts';
 import type { RegistryContext } from './context.ts';
 import { getDocument } from './documents.ts';
 import { insertDocument, lastEntry } from './document-writer.ts';
-import { registerIdFor, seriesForOutgoingType } from './series-repo.ts';
+import { findRegisterId, registerIdFor, seriesForOutgoingType } from './series-repo.ts';
 
 interface NumberingRequest {
   readonly documentType: string;
@@ -60,9 +61,7 @@ function number(ctx: RegistryContext, req: NumberingRequest, create: boolean): N
   }
   const series = seriesForOutgoingType(ctx, type.key);
   const year = yearOf(documentDate);
-  const registerId = create
-    ? registerIdFor(ctx, series.id, year)
-    : ((ctx.db.prepare('SELECT id FROM registers WHERE series_id = ? AND year = ?').get(series.id, year) as { id: number } | undefined)?.id ?? null);
+  const registerId = create ? registerIdFor(ctx, series.id, year) : findRegisterId(ctx, series.id, year);
   const last = registerId === null ? null : lastEntry(ctx, registerId);
   if (last && documentDate < last.registerDate) {
     throw invalid(
@@ -101,6 +100,7 @@ export function registerOutgoing(ctx: RegistryContext, data: OutgoingData, extra
   const staged = [...extraFiles, ...data.attachments.map((a) => stageBase64(ctx, a))];
   const id = writeTransaction(ctx.db, () => {
     const n = number(ctx, data, true);
+    checkRegisterDates({ direction: 'outgoing', registerDate: n.documentDate, documentDate: n.documentDate, transferDate: data.transferDate, dueDate: data.dueDate });
     const profile = getAgencyProfile(ctx);
     const docId = insertDocument(ctx, {
       registerId: n.registerId as number,

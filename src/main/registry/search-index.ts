@@ -32,16 +32,24 @@ function yearToken(year: number): string {
   return YEAR_MARK + String.fromCharCode(FIRST_YEAR_CHAR + year - FIRST_YEAR);
 }
 
+// Text from documents may itself contain private-use characters (hostile or just odd input):
+// they are dropped from what is indexed, so no document can carry a forged scope token.
+const PRIVATE_USE = /[\uE000-\uF8FF]/g;
+
+function indexText(text: string): string {
+  return foldVietnamese(text.replace(PRIVATE_USE, ' '));
+}
+
 // The index holds folded text (see fold.ts); "07/QĐ-UBND" is also findable as "7".
 export function searchColumns(d: SearchableDocument): [string, string, string, string, string] {
   const stripped = d.codeNumber.replace(/^0+(?=\d)/, '');
   const numberForms = stripped !== d.codeNumber ? `${d.codeNumber} ${stripped}` : d.codeNumber;
   return [
-    foldVietnamese(d.subject),
-    `${foldVietnamese(`${numberForms}/${d.codeNotation} ${d.documentTypeName}`)} ${DIRECTION_TOKENS[d.direction]} ${yearToken(d.year)}`,
-    foldVietnamese(d.issuingAgency),
-    foldVietnamese(d.signerName ?? ''),
-    foldVietnamese([d.notes, d.recipientUnit].filter(Boolean).join(' ')),
+    indexText(d.subject),
+    `${indexText(`${numberForms}/${d.codeNotation} ${d.documentTypeName}`)} ${DIRECTION_TOKENS[d.direction]} ${yearToken(d.year)}`,
+    indexText(d.issuingAgency),
+    indexText(d.signerName ?? ''),
+    indexText([d.notes, d.recipientUnit].filter(Boolean).join(' ')),
   ];
 }
 
@@ -68,10 +76,11 @@ export function toMatchExpression(query: string): string | null {
     .join(' ');
 }
 
-// The query's expression restricted to one register direction and, if given, one year.
+// The query's expression restricted to one register direction and, if given, one year. The
+// scope tokens are looked for in the notation column only, where indexing puts them.
 export function scopedMatchExpression(expression: string, direction: 'incoming' | 'outgoing', year?: number): string {
   const scope = [DIRECTION_TOKENS[direction], ...(year === undefined ? [] : [yearToken(year)])];
-  return `${scope.map((t) => `"${t}"`).join(' ')} ${expression}`;
+  return `notation : (${scope.map((t) => `"${t}"`).join(' ')}) AND (${expression})`;
 }
 
 // Merges the index's segments into one (FTS5 'optimize'). Worth it after a bulk write: later

@@ -2,11 +2,13 @@ import type { RegisterRecord, SeriesRecord } from '../../shared/api/schemas/seri
 import type { z } from 'zod';
 import type { seriesInput } from '../../shared/api/schemas/series.ts';
 import { typeName } from '../../shared/domain/document-types.ts';
+import { yearOf } from '../../shared/domain/dates.ts';
+import { checkScheme, movedTypes } from '../../shared/domain/series-scheme.ts';
 import { AppError } from '../../shared/errors.ts';
 import { writeTransaction } from '../db/connection.ts';
-import { timestamp } from './clock.ts';
-import type { RegistryContext } from './context.ts';
 import { statement } from '../db/statements.ts';
+import { timestamp, today } from './clock.ts';
+import type { RegistryContext } from './context.ts';
 
 type SeriesData = z.output<typeof seriesInput>;
 
@@ -34,43 +36,21 @@ export function listSeries(ctx: RegistryContext): SeriesRecord[] {
   return (statement(ctx.db, 'SELECT * FROM series ORDER BY direction, id').all() as SeriesRow[]).map(toRecord);
 }
 
-// The scheme the head of the agency sets (nd30-rules §2): one incoming series, and outgoing
-// series each claiming some document types plus one catch-all series for the rest, so every type
-// has exactly one series and number+notation stays unique.
-function checkScheme(all: SeriesRecord[]): void {
-  const active = all.filter((s) => s.active);
-  const incoming = active.filter((s) => s.direction === 'incoming');
-  if (incoming.length !== 1) {
-    throw new AppError('CONFLICT', 'Phải có đúng một sổ văn bản đến đang dùng.', `active incoming series: ${incoming.length}`);
-  }
-  const outgoing = active.filter((s) => s.direction === 'outgoing');
-  const catchAll = outgoing.filter((s) => s.documentTypes.length === 0);
-  if (catchAll.length !== 1) {
+// A type that has numbers this year keeps its series until 1 January: moved mid-year, its new
+// register would start again at 01 and collide with the numbers already issued.
+function refuseMidYearMoves(ctx: RegistryContext, before: SeriesRecord[], after: SeriesRecord[]): void {
+  const moved = movedTypes(before, after);
+  if (moved.length === 0) return;
+  const year = yearOf(today(ctx.clock));
+  const used = moved.filter(
+    (t) => statement(ctx.db, "SELECT 1 FROM documents WHERE direction = 'outgoing' AND document_type = ? AND year = ? LIMIT 1").get(t, year) !== undefined,
+  );
+  if (used.length > 0) {
     throw new AppError(
       'CONFLICT',
-      'Phải có đúng một sổ văn bản đi chung (không giới hạn loại văn bản) cho các loại không có sổ riêng.',
-      `active catch-all outgoing series: ${catchAll.length}`,
+      `${used.map(typeName).join(', ')} đã được cấp số trong năm ${year}; đổi sổ của loại này giữa năm sẽ làm trùng số. Hãy đổi từ ngày 01/01/${year + 1}.`,
+      `series change moves types already numbered in ${year}: ${used.join(', ')}`,
     );
-  }
-  const owner = new Map<string, string>();
-  for (const s of outgoing) {
-    for (const t of s.documentTypes) {
-      const other = owner.get(t);
-      if (other) {
-        throw new AppError(
-          'CONFLICT',
-          `Loại "${typeName(t)}" đã thuộc sổ "${other}"; mỗi loại văn bản chỉ được đánh số trong một sổ.`,
-          `document type ${t} is in two series`,
-        );
-      }
-      owner.set(t, s.name);
-    }
-  }
-  const names = new Set<string>();
-  for (const s of all) {
-    const key = `${s.direction}:${s.name.toLocaleLowerCase('vi')}`;
-    if (names.has(key)) throw new AppError('CONFLICT', `Tên sổ "${s.name}" bị trùng.`, `duplicate series name ${s.name}`);
-    names.add(key);
   }
 }
 
@@ -93,7 +73,9 @@ export function saveSeries(ctx: RegistryContext, input: SeriesData): SeriesRecor
       issuerAbbreviation: input.issuerAbbreviation,
       active: input.active,
     };
-    checkScheme([...existing.filter((s) => s.id !== record.id), record]);
+    const after = [...existing.filter((s) => s.id !== record.id), record];
+    checkScheme(after);
+    refuseMidYearMoves(ctx, existing, after);
     const params = {
       name: record.name,
       direction: record.direction,
@@ -149,12 +131,15 @@ export function seriesForOutgoingType(ctx: RegistryContext, documentType: string
   return s;
 }
 
+export function findRegisterId(ctx: RegistryContext, seriesId: number, year: number): number | null {
+  const row = statement(ctx.db, 'SELECT id FROM registers WHERE series_id = ? AND year = ?').get(seriesId, year) as { id: number } | undefined;
+  return row?.id ?? null;
+}
+
 // Registers are created on first use in a year, inside the registering transaction.
 export function registerIdFor(ctx: RegistryContext, seriesId: number, year: number): number {
-  const row = statement(ctx.db, 'SELECT id FROM registers WHERE series_id = ? AND year = ?').get(seriesId, year) as
-    | { id: number }
-    | undefined;
-  if (row) return row.id;
+  const existing = findRegisterId(ctx, seriesId, year);
+  if (existing !== null) return existing;
   const info = statement(ctx.db, 'INSERT INTO registers (series_id, year, created_at) VALUES (?, ?, ?)').run(seriesId, year, timestamp(ctx.clock));
   return Number(info.lastInsertRowid);
 }

@@ -1,15 +1,16 @@
 import type { OutputOf } from '../../shared/api/contract.ts';
 import { integrityCheck } from '../db/integrity.ts';
 import type { Profile } from '../profile/open-profile.ts';
+import { verifyAuditLog } from './verify-audit.ts';
 
 // `vanthu db check` and the UI's "Kiểm tra dữ liệu": the whole database, the audit chain and
 // every stored file against its hash.
 // A damaged page can make any of these reads fail; that is a finding of the check, not a crash.
-export function checkProfile(profile: Profile): OutputOf<'db.check'> {
+export async function checkProfile(profile: Profile): Promise<OutputOf<'db.check'>> {
   const integrity = integrityCheck(profile.db, 'full');
   let audit: OutputOf<'audit.verify'>;
   try {
-    audit = profile.audit.verify();
+    audit = await verifyAuditLog(profile);
   } catch (e) {
     audit = { ok: false, entries: 0, headSeq: null, headHash: null, firstBrokenSeq: null, problem: `audit log unreadable: ${(e as Error).message}` };
   }

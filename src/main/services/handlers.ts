@@ -4,7 +4,7 @@ import { AppError } from '../../shared/errors.ts';
 import { APP_VERSION } from '../app-version.ts';
 import { createBackup } from '../backup/create-backup.ts';
 import { listBackups } from '../backup/list-backups.ts';
-import { restoreBackup } from '../backup/restore-backup.ts';
+import { restoreProfile } from '../backup/restore-profile.ts';
 import { exportFileName, resolveExportPath } from '../books/export-paths.ts';
 import { schemaVersion } from '../db/migrate.ts';
 import { writeTransaction } from '../db/connection.ts';
@@ -24,6 +24,7 @@ import { previewOutgoingNumber, registerOutgoing } from '../registry/outgoing.ts
 import { listProcessing, updateProcessing } from '../registry/processing.ts';
 import { listRegisters, listSeries, saveSeries } from '../registry/series-repo.ts';
 import { checkProfile } from './check-profile.ts';
+import { verifyAuditLog } from './verify-audit.ts';
 import type { IntegrityMonitor } from './integrity-monitor.ts';
 import type { ProfileSession } from './profile-session.ts';
 
@@ -120,22 +121,19 @@ export function createHandlers(
     },
     'backup.create': () => createBackup(ready()),
     'backup.list': () => listBackups(ready()),
-    'backup.restore': (input) => {
+    'backup.restore': async (input) => {
       const before = ready();
       if (!listBackups(before).some((b) => b.fileName === input.fileName)) {
         throw new AppError('NOT_FOUND', 'Không tìm thấy bản sao lưu này.', `backup ${input.fileName} not in backups folder`);
       }
       const archive = join(before.paths.backups, input.fileName);
-      const now = before.clock.now();
-      const outcome = session.withClosed(() => restoreBackup(session.dir, archive, now));
-      const p = profile();
-      writeTransaction(p.db, () =>
-        p.audit.append({ action: 'backup.restore', entityType: 'backup', entityId: input.fileName, details: { keptAt: outcome.previousDataKeptAt } }),
-      );
-      return { restoredFrom: outcome.restoredFrom, previousDataKeptAt: outcome.previousDataKeptAt };
+      const outcome = session.withClosed(() => restoreProfile(session.dir, archive, before.clock));
+      // The banner that sent the clerk here must reflect the restored data, not the old file.
+      void integrity.start(profile().paths.database);
+      return { restoredFrom: outcome.restoredFrom, previousDataKeptAt: outcome.previousDataKeptAt ?? '' };
     },
     'audit.list': (input) => ready().audit.list(input),
-    'audit.verify': () => ready().audit.verify(),
+    'audit.verify': () => verifyAuditLog(ready()),
     'db.check': () => checkProfile(ready()),
   };
 }

@@ -38,7 +38,8 @@ function op<I extends z.ZodType, O extends z.ZodType>(summary: string, input: I,
 const empty = z.strictObject({});
 const byId = z.strictObject({ id: idSchema });
 
-export const integrityState = z.enum(['unchecked', 'running', 'ok', 'failed']);
+// 'unavailable': the background check could not run (not a sign of damage).
+export const integrityState = z.enum(['unchecked', 'running', 'ok', 'failed', 'unavailable']);
 
 export const contract = {
   'app.info': op(

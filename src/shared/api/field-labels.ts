@@ -42,6 +42,22 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   format: 'Định dạng',
   documentTypes: 'Loại văn bản của sổ',
   issuerAbbreviation: 'Chữ viết tắt cơ quan ban hành',
+  allowDuplicate: 'Xác nhận vào sổ dù nghi trùng',
+  dataBase64: 'Nội dung tệp',
+  id: 'Mã văn bản',
+  query: 'Tìm kiếm',
+  sort: 'Sắp xếp',
+  order: 'Thứ tự',
+  offset: 'Vị trí',
+  limit: 'Số dòng',
+  seriesId: 'Sổ',
+  registerId: 'Sổ',
+  processingStatus: 'Tiến độ giải quyết',
+  urgentOnly: 'Chỉ văn bản khẩn',
+  dryRun: 'Chạy thử',
+  fileName: 'Tên tệp',
+  active: 'Đang dùng',
+  direction: 'Sổ đến/đi',
 };
 
 export function fieldLabel(path: ReadonlyArray<PropertyKey>): string {

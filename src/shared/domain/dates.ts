@@ -61,10 +61,6 @@ export function yearOf(iso: IsoDate): number {
   return Number(iso.slice(0, 4));
 }
 
-export function dateOfDateTime(isoDateTime: string): IsoDate {
-  return isoDateTime.slice(0, 10);
-}
-
 // For file names (exports, backups): Vietnam time, sortable, no characters Windows forbids.
 export function vietnamFileStamp(now: Date = new Date()): string {
   return vietnamDateTime(now).slice(0, 19).replace(/[-:]/g, '').replace('T', '-');

@@ -80,10 +80,6 @@ export function isIssuableType(key: string): boolean {
   return ADMINISTRATIVE_TYPES.some((t) => t.key === key) || COPY_TYPES.some((t) => t.key === key);
 }
 
-export function isKnownType(key: string): boolean {
-  return byKey.has(key);
-}
-
 export function typeName(key: string): string {
   return byKey.get(key)?.name ?? key;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ADMINISTRATIVE_TYPES } from './document-types.ts';
-import { buildNotation, formatDocumentNumber, formatNumberAndNotation } from './notation.ts';
+import { buildNotation, formatDocumentNumber } from './notation.ts';
 
 describe('số, ký hiệu (Decree 30 Art. 8, Appendix III)', () => {
   it('puts a leading zero below 10 only', () => {
@@ -21,8 +21,8 @@ describe('số, ký hiệu (Decree 30 Art. 8, Appendix III)', () => {
   });
 
   it('has no spaces, "/" before the notation and "-" between groups', () => {
-    expect(formatNumberAndNotation(7, buildNotation({ documentType: 'quyet-dinh', agencyAbbreviation: ' UB ND ' }))).toBe('07/QĐ-UBND');
-    expect(formatNumberAndNotation(15, buildNotation({ documentType: 'to-trinh', agencyAbbreviation: 'UBND' }))).toBe('15/TTr-UBND');
+    expect(`${formatDocumentNumber(7)}/${buildNotation({ documentType: 'quyet-dinh', agencyAbbreviation: ' UB ND ' })}`).toBe('07/QĐ-UBND');
+    expect(`${formatDocumentNumber(15)}/${buildNotation({ documentType: 'to-trinh', agencyAbbreviation: 'UBND' })}`).toBe('15/TTr-UBND');
   });
 
   it('uses the copy abbreviation for copies', () => {

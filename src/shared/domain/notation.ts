@@ -25,10 +25,6 @@ export function buildNotation(parts: NotationParts): string {
   return unit ? `${agency}-${unit}` : agency;
 }
 
-export function formatNumberAndNotation(number: number, notation: string): string {
-  return `${formatDocumentNumber(number)}/${notation}`;
-}
-
 function compact(s: string): string {
   return s.normalize('NFC').replace(/\s+/g, '');
 }

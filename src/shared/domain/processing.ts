@@ -1,5 +1,3 @@
-import type { IsoDate } from './dates.ts';
-
 // Tiến độ giải quyết of an incoming document. The steps mirror the edXML status codes the
 // recipient reports back (04 assigned, 05 processing, 06 done; edxml.md), so a later sync can
 // send them without a translation table.
@@ -17,6 +15,3 @@ export function processingStatusLabel(s: ProcessingStatus): string {
   return LABELS[s];
 }
 
-export function isOverdue(dueDate: IsoDate | null, status: ProcessingStatus, today: IsoDate): boolean {
-  return dueDate !== null && status !== 'done' && dueDate < today;
-}

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../src/main/db/connection.ts';
+import { APPLICATION_ID } from '../../../src/main/db/application-id.ts';
 import { migrate, schemaVersion } from '../../../src/main/db/migrate.ts';
 import { migration0001 } from '../../../src/main/db/migrations/0001-initial.ts';
 import { tempDir } from '../../support/temp-profile.ts';
@@ -18,6 +19,7 @@ describe('migration 0001-initial', () => {
     };
     migrate(db, [migration0001]);
     expect(schemaVersion(db)).toBe(1);
+    expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
     const objects = db.prepare("SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name").all() as Array<{ type: string; name: string }>;
     const tables = objects.filter((o) => o.type === 'table').map((o) => o.name);
     expect(tables).toEqual(expect.arrayContaining(['agency_profile', 'units', 'series', 'registers', 'documents', 'files', 'document_files', 'audit_log', 'documents_fts']));

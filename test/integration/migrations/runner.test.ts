@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
@@ -36,6 +36,19 @@ describe('migration runner', () => {
     const error = expectAppError(() => openProfile(t.dir), 'DB_NEWER_VERSION', /phiên bản VanThu mới hơn/);
     expect(error.messageVi).toContain(`lược đồ ${LATEST_SCHEMA_VERSION + 5}`);
     expect(readFileSync(join(t.dir, 'vanthu.db')).equals(before)).toBe(true);
+  });
+
+  it("never takes another program's database named vanthu.db for its own", () => {
+    const t = tempDir();
+    cleanup = t.cleanup;
+    mkdirSync(join(t.dir, 'p'));
+    const path = join(t.dir, 'p', 'vanthu.db');
+    const foreign = new Database(path);
+    foreign.exec("CREATE TABLE customers (name TEXT); INSERT INTO customers VALUES ('a')");
+    foreign.close();
+    const before = readFileSync(path);
+    expectAppError(() => openProfile(join(t.dir, 'p')), 'DB_CORRUPT', /không phải dữ liệu của VanThu/);
+    expect(readFileSync(path).equals(before)).toBe(true);
   });
 
   it('applies pending migrations in one transaction: a failing one leaves the database as it was', () => {

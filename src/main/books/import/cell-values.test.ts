@@ -1,3 +1,5 @@
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
 import { describe, expect, it } from 'vitest';
 import { cellDate, cellPositiveInt, cellString, multiLine } from './cell-values.ts';
 
@@ -28,8 +30,20 @@ describe('cell values of an imported register', () => {
   it('takes off the apostrophe our CSV export puts before a formula-like cell, and nothing else', () => {
     expect(cellString("'- Như trên;")).toBe('- Như trên;');
     expect(cellString("'=1+1")).toBe('=1+1');
+    for (const start of ['+', '@', '\t', '\uFF1D', '\uFF0B', '\uFF0D', '\uFF20']) expect(cellString(`'${start}x`)).toBe(`${start}x`);
+    expect(cellString("'\uFF08x")).toBe("'\uFF08x");
     expect(cellString("'Tết")).toBe("'Tết");
     expect(cellString(12)).toBe('12');
+  });
+
+  it('undoes exactly what the CSV export escapes, whatever character a cell starts with', () => {
+    // The options of write-csv.ts; every character of the Basic Multilingual Plane but surrogates.
+    const cells = Array.from({ length: 0x10000 }, (_, code) => code)
+      .filter((code) => code < 0xd800 || code > 0xdfff)
+      .map((code) => `${String.fromCharCode(code)}x`);
+    const csv = stringify([cells], { record_delimiter: 'windows', quote_record_delimiter: true, escape_formulas: true });
+    const back = (parse(csv) as string[][])[0]?.map((cell) => cellString(cell));
+    expect(back?.filter((cell, i) => cell !== cells[i])).toEqual([]);
   });
 
   it('keeps line breaks of multi-line cells, tidied, in NFC', () => {

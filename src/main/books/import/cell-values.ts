@@ -1,9 +1,11 @@
 import { formatVietnameseDate, isValidIsoDate, parseVietnameseDate } from '../../../shared/domain/dates.ts';
 import type { RawCell } from './raw-table.ts';
 
-// Our CSV export puts an apostrophe before a cell that starts like a formula (see write-csv.ts);
-// it comes off here so the text round-trips unchanged.
-const GUARDED_FORMULA = /^'(?=[=+\-@\t\r])/;
+// Our CSV export puts an apostrophe before a cell that starts like a formula (see write-csv.ts):
+// csv-stringify's escape_formulas does so before = + - @, a tab or a carriage return, and before
+// their full-width forms ＝ ＋ － ＠ (which some spreadsheets fold to the ASCII ones). The same set
+// comes off here, so the text round-trips unchanged.
+const GUARDED_FORMULA = /^'(?=[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20])/;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 // Excel's day 0 is 30 December 1899 (its serials count the 1900 leap day that never was).

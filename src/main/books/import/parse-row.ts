@@ -1,6 +1,7 @@
 import { priority as prioritySchema } from '../../../shared/api/schemas/common.ts';
 import { yearOf } from '../../../shared/domain/dates.ts';
 import { isIssuableType, OTHER_TYPE_KEY, resolveType } from '../../../shared/domain/document-types.ts';
+import { formatDocumentNumber } from '../../../shared/domain/notation.ts';
 import type { Priority } from '../../../shared/domain/priority.ts';
 import type { ProcessingStatus } from '../../../shared/domain/processing.ts';
 import { parseNoteCell, parseProcessingStatus } from './note-parts.ts';
@@ -115,11 +116,19 @@ function processingOf(r: RowReader, c: RowContext): ProcessingStatus | null {
   return status;
 }
 
+// Incoming rows carry their số đến. An outgoing row's register number IS the number it was issued
+// with, the number part of "Số, ký hiệu" ("01" → 1): a separate number column must agree with it,
+// or the year could hold "01/QĐ-UBND" as number 7 and "1/QĐ-UBND" as number 8.
 function registerNumber(r: RowReader, c: RowContext, codeNumber: string | null): number | null {
-  if (c.kind === 'incoming' || r.has('number')) return r.positiveInt('number', true);
+  if (c.kind === 'incoming') return r.positiveInt('number', true);
+  const column = r.has('number') ? r.positiveInt('number', true) : null;
   if (codeNumber === null) return null;
   const m = /^0*(\d{1,9})$/.exec(codeNumber);
-  return m && Number(m[1]) > 0 ? Number(m[1]) : r.error('numberAndNotation', `số "${codeNumber}" phải là số nguyên dương để xếp vào sổ`);
+  const issued = m && Number(m[1]) > 0 ? Number(m[1]) : null;
+  if (issued === null) return r.error('numberAndNotation', `số "${codeNumber}" phải là số nguyên dương để xếp vào sổ`);
+  if (r.has('number') && column === null) return null;
+  if (column !== null && column !== issued) return r.error('numberAndNotation', `số "${codeNumber}" khác với số ${column} ở cột số; văn bản đi vào sổ theo số trong "Số, ký hiệu"`);
+  return issued;
 }
 
 export function parseRow(r: RowReader, c: RowContext): ImportRow | null {
@@ -137,6 +146,7 @@ export function parseRow(r: RowReader, c: RowContext): ImportRow | null {
   const dateField = c.kind === 'incoming' ? 'arrivalDate' : 'documentDate';
   if (arrivalDate && arrivalDate > c.today) r.error(dateField, 'không được sau hôm nay');
   if (c.kind === 'incoming' && documentDate && arrivalDate && documentDate > arrivalDate) r.error('documentDate', 'không được sau ngày đến');
+  if (c.kind === 'incoming' && transferDate && arrivalDate && transferDate < arrivalDate) r.error('transferDate', 'không được trước ngày đến');
   if (dueDate && arrivalDate && dueDate < arrivalDate) r.error('dueDate', `không được trước ${c.kind === 'incoming' ? 'ngày đến' : 'ngày văn bản'}`);
   const rest = {
     signerPosition: r.text('signerPosition', 200),
@@ -155,7 +165,10 @@ export function parseRow(r: RowReader, c: RowContext): ImportRow | null {
     year: yearOf(arrivalDate),
     number,
     registerDate: arrivalDate,
-    ...code,
+    // An outgoing number is stored as registration writes it (01…09, 10, …), so "1/QĐ-UBND" and
+    // "01/QĐ-UBND" are one code for the unique index, the books and the search.
+    codeNumber: c.kind === 'outgoing' ? formatDocumentNumber(number) : code.codeNumber,
+    codeNotation: code.codeNotation,
     documentDate,
     ...ts,
     issuingAgency,

@@ -6,7 +6,7 @@ import { guardXlsxArchive } from './zip-guard.ts';
 // Cells are read as values: a formula cell gives the result Excel saved with it, never the
 // formula, and nothing is evaluated.
 export async function readXlsx(data: Uint8Array): Promise<RawTable[]> {
-  guardXlsxArchive(data);
+  await guardXlsxArchive(data);
   try {
     const sheets = await readExcelFile(Buffer.from(data.buffer, data.byteOffset, data.byteLength), { trim: false });
     return sheets.map((s) => ({ name: s.sheet, rows: s.data as unknown as RawCell[][] }));

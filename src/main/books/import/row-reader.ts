@@ -30,6 +30,11 @@ export const FIELD_TITLES: Readonly<Record<ImportField, string>> = {
   processingStatus: 'Tiến độ giải quyết',
 };
 
+// An issue found on a row by the checks that look beyond it (other rows, the database).
+export function rowIssue(row: number, field: ImportField, message: string): ImportRowError {
+  return { row, field, message: `${FIELD_TITLES[field]}: ${message}` };
+}
+
 // Reads the cells of one data row by field and collects what is wrong with them, each with the
 // row number and field, in the clerk's words.
 export class RowReader {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
-import { incomingInput, outgoingInput, processingInput } from '../../../shared/api/schemas/documents.ts';
+import { incomingInput, outgoingInput, processingInput, voidInput } from '../../../shared/api/schemas/documents.ts';
 import { parseOrThrow } from '../../../shared/api/validation.ts';
 import { formatVietnameseDate } from '../../../shared/domain/dates.ts';
 import { AppError } from '../../../shared/errors.ts';
@@ -13,7 +13,7 @@ import { registerOutgoing } from '../../registry/outgoing.ts';
 import { listProcessing, updateProcessing } from '../../registry/processing.ts';
 import { priorityLabel } from '../../../shared/domain/priority.ts';
 import { processingStatusLabel } from '../../../shared/domain/processing.ts';
-import { integer, optional, parse, readJson, required } from '../args.ts';
+import { integer, optional, parse, readJson, required, requiredInteger } from '../args.ts';
 import { type CommandResult, withProfile } from '../context.ts';
 
 // On the command line attachments are file paths ("files": ["a.pdf"]), relative to the JSON
@@ -72,8 +72,9 @@ export async function outgoingAdd(args: string[]): Promise<CommandResult> {
 
 export async function documentShow(args: string[]): Promise<CommandResult> {
   const p = parse(args, { id: { type: 'string' } });
+  const id = requiredInteger(p, 'id');
   return withProfile(p, (profile) => {
-    const doc = getDocumentDetail(profile, integer(p, 'id') ?? 0);
+    const doc = getDocumentDetail(profile, id);
     const what = doc.direction === 'incoming' ? `Văn bản đến số ${doc.number}/${doc.year}` : `Văn bản đi số ${doc.codeNumber}/${doc.codeNotation}`;
     return { json: doc, text: `${what}: ${doc.documentTypeName} — ${doc.subject}${doc.status === 'void' ? ` [ĐÃ HỦY: ${doc.voidReason}]` : ''}` };
   });
@@ -81,10 +82,9 @@ export async function documentShow(args: string[]): Promise<CommandResult> {
 
 export async function documentVoid(args: string[]): Promise<CommandResult> {
   const p = parse(args, { id: { type: 'string' }, reason: { type: 'string' } });
-  const id = integer(p, 'id') ?? 0;
-  const reason = required(p, 'reason');
+  const input = parseOrThrow(voidInput, { id: requiredInteger(p, 'id'), reason: required(p, 'reason') }, 'void');
   return withProfile(p, (profile) => {
-    const doc = voidDocument(profile, id, reason);
+    const doc = voidDocument(profile, input.id, input.reason);
     return { json: doc, text: `Đã hủy văn bản mã ${doc.id} (số ${doc.number} giữ nguyên trong sổ, không cấp lại).` };
   });
 }
@@ -101,7 +101,7 @@ export async function processingUpdate(args: string[]): Promise<CommandResult> {
   const input = parseOrThrow(
     processingInput,
     {
-      id: integer(p, 'id'),
+      id: requiredInteger(p, 'id'),
       status: optional(p, 'status'),
       assigneeUnit: optional(p, 'unit'),
       assigneePerson: optional(p, 'person'),

@@ -1,10 +1,10 @@
 import { resolve } from 'node:path';
 import { AppError } from '../../../shared/errors.ts';
 import { createBackup } from '../../backup/create-backup.ts';
-import { restoreBackup } from '../../backup/restore-backup.ts';
-import { writeTransaction } from '../../db/connection.ts';
-import { openProfile } from '../../profile/open-profile.ts';
+import { restoreProfile } from '../../backup/restore-profile.ts';
+import { systemClock } from '../../registry/clock.ts';
 import { checkProfile } from '../../services/check-profile.ts';
+import { verifyAuditLog } from '../../services/verify-audit.ts';
 import { integer, optional, parse, required } from '../args.ts';
 import { type CommandResult, withProfile } from '../context.ts';
 
@@ -19,26 +19,18 @@ export async function backup(args: string[]): Promise<CommandResult> {
 
 export async function restore(args: string[]): Promise<CommandResult> {
   const p = parse(args, { from: { type: 'string' } });
-  const dir = required(p, 'profile');
-  const outcome = restoreBackup(dir, resolve(required(p, 'from')));
-  const profile = openProfile(dir);
-  try {
-    writeTransaction(profile.db, () =>
-      profile.audit.append({ action: 'backup.restore', entityType: 'backup', entityId: outcome.restoredFrom, details: { keptAt: outcome.previousDataKeptAt } }),
-    );
-  } finally {
-    profile.close();
-  }
+  const outcome = restoreProfile(required(p, 'profile'), resolve(required(p, 'from')), systemClock);
+  const kept = outcome.previousDataKeptAt ? ` Dữ liệu trước đó được giữ tại ${outcome.previousDataKeptAt}.` : '';
   return {
-    json: { restoredFrom: outcome.restoredFrom, previousDataKeptAt: outcome.previousDataKeptAt, documents: outcome.manifest.documents },
-    text: `Đã khôi phục ${outcome.manifest.documents} văn bản từ ${outcome.restoredFrom}. Dữ liệu trước đó được giữ tại ${outcome.previousDataKeptAt}.`,
+    json: { restoredFrom: outcome.restoredFrom, previousDataKeptAt: outcome.previousDataKeptAt, documents: outcome.manifest.documents, leftBehind: outcome.leftBehind },
+    text: `Đã khôi phục ${outcome.manifest.documents} văn bản từ ${outcome.restoredFrom}.${kept}`,
   };
 }
 
 export async function auditVerify(args: string[]): Promise<CommandResult> {
   const p = parse(args, {});
-  return withProfile(p, (profile) => {
-    const result = profile.audit.verify();
+  return withProfile(p, async (profile) => {
+    const result = await verifyAuditLog(profile);
     if (!result.ok) {
       throw new AppError(
         'INTERNAL',
@@ -61,8 +53,8 @@ export async function auditList(args: string[]): Promise<CommandResult> {
 
 export async function dbCheck(args: string[]): Promise<CommandResult> {
   const p = parse(args, {});
-  return withProfile(p, (profile) => {
-    const result = checkProfile(profile);
+  return withProfile(p, async (profile) => {
+    const result = await checkProfile(profile);
     if (!result.ok) {
       throw new AppError(
         'DB_CORRUPT',

@@ -1,3 +1,4 @@
+import { APPLICATION_ID } from '../application-id.ts';
 import type { Migration } from './migration.ts';
 
 // The registers, their documents and files, the audit chain and the search index.
@@ -6,6 +7,7 @@ export const migration0001: Migration = {
   version: 1,
   name: 'initial',
   up(db) {
+    db.pragma(`application_id = ${APPLICATION_ID}`);
     db.exec(`
       CREATE TABLE agency_profile (
         id INTEGER PRIMARY KEY CHECK (id = 1),

@@ -20,7 +20,9 @@ export const exportInput = z
     to: isoDate.optional(),
     format: exportFormat,
   })
-  .refine((v) => !v.from || !v.to || v.from <= v.to, { error: '"Từ ngày" phải trước "Đến ngày"', path: ['to'] });
+  .refine((v) => !v.from || !v.to || v.from <= v.to, { error: '"Từ ngày" phải trước "Đến ngày"', path: ['to'] })
+  .refine((v) => !v.from || v.from.startsWith(`${v.year}-`), { error: 'phải thuộc năm của sổ', path: ['from'] })
+  .refine((v) => !v.to || v.to.startsWith(`${v.year}-`), { error: 'phải thuộc năm của sổ', path: ['to'] });
 export type ExportInput = z.input<typeof exportInput>;
 
 export const exportResult = z.object({

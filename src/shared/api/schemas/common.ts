@@ -2,7 +2,11 @@ import { z } from 'zod';
 import { isValidIsoDate } from '../../domain/dates.ts';
 import { comparisonKey } from '../../domain/fold.ts';
 import { isValidOrganId } from '../../domain/organ-id.ts';
-import { PRIORITIES, priorityLabel, type Priority } from '../../domain/priority.ts';
+import { PRIORITIES, PRODUCIBLE_PRIORITIES, priorityLabel, type Priority } from '../../domain/priority.ts';
+
+// zod's own messages (unknown keys, wrong types not covered by our field messages) in
+// Vietnamese too: they reach the clerk through the validation error.
+z.config(z.locales.vi());
 
 // Text as the clerk typed it, stored NFC with whitespace collapsed; empty strings are refused
 // with a message naming the field (the field label comes from the form or the CLI).
@@ -86,13 +90,23 @@ export const abbreviation = z
 
 // Accepts the code (`thuong`), the Vietnamese label in any case or without diacritics
 // ("Thượng khẩn", "thuong khan") or the edXML number (0–4).
-export const priority = z.preprocess((value) => {
+function readPriority(value: unknown): unknown {
   if (typeof value === 'number' && Number.isInteger(value)) return PRIORITIES[value] ?? value;
   if (typeof value !== 'string') return value;
   const key = comparisonKey(value);
   const match = PRIORITIES.find((p) => comparisonKey(p) === key || comparisonKey(priorityLabel(p)) === key);
   return match ?? value;
-}, z.enum(PRIORITIES, { error: 'độ khẩn phải là Thường, Khẩn, Thượng khẩn hoặc Hỏa tốc' })) as z.ZodType<Priority, unknown>;
+}
+
+const PRIORITY_MESSAGE = 'độ khẩn phải là Thường, Khẩn, Thượng khẩn hoặc Hỏa tốc';
+
+export const priority = z.preprocess(readPriority, z.enum(PRIORITIES, { error: PRIORITY_MESSAGE })) as z.ZodType<Priority, unknown>;
+
+// What we issue ourselves: "Hỏa tốc hẹn giờ" (4) is accepted from others but never produced.
+export const producedPriority = z.preprocess(
+  readPriority,
+  z.enum(PRODUCIBLE_PRIORITIES as unknown as [Priority, ...Priority[]], { error: PRIORITY_MESSAGE }),
+) as z.ZodType<Priority, unknown>;
 
 export const positiveInt = z.int({ error: 'phải là số nguyên' }).min(1, { error: 'phải lớn hơn 0' });
 

@@ -11,6 +11,7 @@ import {
   patchText,
   positiveInt,
   priority,
+  producedPriority,
   requiredText,
   year,
 } from './common.ts';
@@ -69,7 +70,7 @@ export const outgoingInput = z.strictObject({
   transferDate: isoDate.optional().nullable().transform((v) => v ?? null),
   receivedBy: optionalText(200),
   notes: optionalMultiline(4000),
-  priority: priority.default('thuong'),
+  priority: producedPriority.default('thuong'),
   dueDate: isoDate.optional().nullable().transform((v) => v ?? null),
   attachments: z.array(attachmentUpload).max(50).default([]),
 });
