@@ -67,7 +67,7 @@ describe.skipIf('reason' in electron)('Electron shell (real binary)', () => {
   });
 
   it('runs the React UI under the CSP (module scripts from app://)', async () => {
-    await page.getByRole('heading', { name: 'Thông tin cơ quan' }).waitFor({ timeout: 30_000 });
+    await page.getByRole('heading', { name: 'Chào mừng đến với VanThu' }).waitFor({ timeout: 30_000 });
   });
 
   it('runs the background quick_check from its bundled worker', async () => {

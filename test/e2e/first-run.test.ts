@@ -46,7 +46,8 @@ describe('first run: the agency profile form', () => {
     await browser.screenshot('first-run-errors');
 
     await organId.fill('000.46.24.H17');
-    await organId.press('Enter');
+    // In Địa chỉ (several lines) Enter starts a new line; Ctrl+Enter saves.
+    await page.getByLabel('Địa chỉ').press('Control+Enter');
     await page.getByRole('heading', { name: 'Sổ văn bản đến' }).waitFor();
     await page.getByText('Sổ chưa có văn bản nào theo điều kiện này.').waitFor();
     await poll(() => page.locator('.sidebar__agency').textContent()).toBe('Ủy ban nhân dân xã Hòa Tiến');

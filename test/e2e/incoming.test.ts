@@ -1,15 +1,18 @@
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { incomingInput } from '../../src/shared/api/schemas/documents.ts';
 import { registerIncoming } from '../../src/main/registry/incoming.ts';
 import { launchBrowser, poll, type TestBrowser } from '../support/browser.ts';
-import { startTestBridge, type TestBridge } from '../support/bridge.ts';
-import { fixedClock } from '../support/temp-profile.ts';
+import { bridgeCall, startTestBridge, type TestBridge } from '../support/bridge.ts';
+import { fixedClock, tempDir } from '../support/temp-profile.ts';
 
 const activeName = (b: TestBrowser) => b.page.locator(':focus').getAttribute('name');
 
 describe('Vào sổ văn bản đến through the form', () => {
   let bridge: TestBridge;
   let browser: TestBrowser;
+  const files = tempDir('vanthu-e2e-incoming-files-');
 
   beforeAll(async () => {
     bridge = await startTestBridge({
@@ -36,13 +39,18 @@ describe('Vào sổ văn bản đến through the form', () => {
   afterAll(async () => {
     await browser?.close();
     await bridge?.cleanup();
+    files.cleanup();
   });
 
   it('shows the server\'s messages for a bad date and an empty subject, then registers on Enter', async () => {
     const { page } = browser;
+    // In a browser only Alt+N reaches the page (Ctrl+N opens a window), so that is what is shown.
+    expect(await page.getByRole('navigation').getByRole('button', { name: /Vào sổ văn bản đến/ }).locator('kbd').textContent()).toBe('Alt+N');
     await page.keyboard.press('Control+n');
     await page.getByRole('heading', { name: 'Vào sổ văn bản đến' }).waitFor();
     await poll(() => activeName(browser)).toBe('issuingAgency');
+    // Left empty, Ngày đến is the server's today when the document is registered.
+    expect(await page.getByLabel('Ngày đến').inputValue()).toBe('');
     await page.keyboard.type('UBND tỉnh Đồng Nai');
     await page.keyboard.press('Tab');
     await page.keyboard.type('15');
@@ -77,6 +85,48 @@ describe('Vào sổ văn bản đến through the form', () => {
     await browser.screenshot('incoming-saved');
   });
 
+  it('says so when a chosen file can no longer be read, and can be saved again', async () => {
+    const { page } = browser;
+    const path = join(files.dir, 'cong-van-da-xoa.pdf');
+    writeFileSync(path, '%PDF-1.4\n');
+    await page.getByLabel('Cơ quan ban hành').fill('Sở Tư pháp');
+    await page.locator('input[name="codeNumber"]').fill('40');
+    await page.getByLabel('Ký hiệu').fill('STP-HCTP');
+    await page.getByLabel('Ngày văn bản').fill('06/03/2026');
+    await page.getByLabel('Loại văn bản').fill('Công văn');
+    await page.getByLabel('Trích yếu').fill('V/v rà soát văn bản quy phạm pháp luật');
+    await page.getByLabel('Văn bản kèm theo').setInputFiles(path);
+    rmSync(path);
+    await page.getByLabel('Trích yếu').press('Enter');
+    await page.getByText('Không đọc được tệp "cong-van-da-xoa.pdf"', { exact: false }).waitFor();
+    await page.getByRole('button', { name: 'Vào sổ (Enter)' }).waitFor();
+    expect(await page.getByTestId('saved-incoming').textContent()).toBe('Đã vào sổ: số đến 2/2026');
+    expect((await bridgeCall(bridge, 'documents.list', { direction: 'incoming' })).total).toBe(2);
+    await page.getByLabel('Văn bản kèm theo').setInputFiles([]);
+  });
+
+  it('asks before Ctrl+N drops typed input, and starts an empty form when told to', async () => {
+    const { page } = browser;
+    const agency = page.getByLabel('Cơ quan ban hành');
+    await page.keyboard.press('Control+n');
+    const dialog = page.getByRole('dialog', { name: 'Bỏ nội dung chưa lưu?' });
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'Ở lại (Esc)' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect(await agency.inputValue()).toBe('Sở Tư pháp');
+
+    await page.keyboard.press('Alt+n');
+    await dialog.getByRole('button', { name: 'Bỏ nội dung và chuyển đi' }).click();
+    await poll(() => agency.inputValue()).toBe('');
+    expect(await page.getByLabel('Trích yếu').inputValue()).toBe('');
+    // A form with nothing typed is left without asking.
+    await page.getByRole('navigation').getByRole('button', { name: 'Sổ văn bản đến', exact: true }).click();
+    await page.getByRole('heading', { name: 'Sổ văn bản đến' }).waitFor();
+    await page.keyboard.press('Alt+n');
+    await page.getByRole('heading', { name: 'Vào sổ văn bản đến' }).waitFor();
+    expect(await dialog.count()).toBe(0);
+  });
+
   it('warns of a duplicate before saving and registers anyway when asked', async () => {
     const { page } = browser;
     await page.getByLabel('Cơ quan ban hành').fill('UBND tỉnh Đồng Nai');
@@ -98,6 +148,8 @@ describe('Vào sổ văn bản đến through the form', () => {
     const { page } = browser;
     await page.getByRole('button', { name: 'Sổ văn bản đến', exact: true }).click();
     await poll(() => page.getByTestId('list-count').textContent()).toBe('3 văn bản');
+    // The columns of the printed register (Appendix IV): Ngày đến, then Số đến.
+    expect((await page.getByRole('columnheader').allTextContents()).slice(0, 2)).toEqual(['Ngày đến', 'Số đến']);
     await page.keyboard.press('Control+k');
     await poll(() => page.locator(':focus').getAttribute('type')).toBe('search');
     await page.keyboard.type('dong nai');
@@ -113,7 +165,7 @@ describe('Vào sổ văn bản đến through the form', () => {
 
   it('opens a document from the list with the keyboard', async () => {
     const { page } = browser;
-    await page.locator('.vtable__body').focus();
+    await page.getByRole('grid', { name: 'Sổ văn bản đến' }).focus();
     await page.keyboard.press('End');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: /Văn bản đến số 2\/2026/ }).waitFor();

@@ -54,7 +54,8 @@ describe('Cần xử lý: assignment and follow-up', () => {
     // The deadline may not be before arrival: the server's message appears under the box.
     await panel.locator('.field__error').getByText('không được trước ngày đến').waitFor();
     await panel.getByLabel('Hạn xử lý').fill('20/03/2026');
-    await panel.getByLabel('Hạn xử lý').press('Enter');
+    // Ctrl+Enter saves from anywhere in the form, a drop-down included (where Enter does not).
+    await panel.getByLabel('Tiến độ giải quyết').press('Control+Enter');
     await page.getByText('Đã lưu thông tin xử lý.').waitFor();
     await page.locator('h1 .badge--assigned').getByText('Đã phân công').waitFor();
     await page.locator('.timeline').getByText('Cập nhật xử lý').waitFor();
@@ -81,6 +82,43 @@ describe('Cần xử lý: assignment and follow-up', () => {
     await page.getByRole('button', { name: 'Tất cả' }).click();
     await poll(() => rows.count()).toBe(3);
     expect(await rows.nth(2).textContent()).toContain('Hoàn thành');
+    expect(browser.problems).toEqual([]);
+  });
+});
+
+describe('Cần xử lý with more than a page of documents', () => {
+  let bridge: TestBridge;
+  let browser: TestBrowser;
+
+  beforeAll(async () => {
+    bridge = await startTestBridge({
+      clock: fixedClock('2026-03-10T02:00:00Z'),
+      seed: (p) => {
+        for (let n = 1; n <= 60; n++) register(p, { subject: `Công văn đôn đốc số ${n}`, arrivalDate: '2026-03-09', codeNumber: String(200 + n) });
+      },
+    });
+    browser = await launchBrowser();
+    await browser.page.goto(bridge.pageUrl);
+    await browser.page.getByRole('heading', { name: 'Sổ văn bản đến' }).waitFor();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await bridge?.cleanup();
+  });
+
+  it('keeps the rows the clerk loaded when a quick step refreshes the list', async () => {
+    const { page } = browser;
+    await page.getByRole('navigation').getByRole('button', { name: 'Cần xử lý' }).click();
+    const rows = page.getByTestId('processing-table').locator('tbody tr');
+    await poll(() => rows.count()).toBe(50);
+    await page.getByRole('button', { name: 'Xem thêm' }).click();
+    await poll(() => rows.count()).toBe(60);
+
+    await rows.first().getByRole('button', { name: 'Hoàn thành' }).click();
+    await poll(() => page.locator('.list-count').textContent()).toBe('59 văn bản');
+    expect(await rows.count()).toBe(59);
+    // The button went with its row: the focus is on the heading, not lost.
+    await poll(() => page.locator(':focus').getAttribute('id')).toBe('screen-title');
     expect(browser.problems).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type BrowserContext, chromium, type Page, type Route } from 'playwright-core';
 import { expect } from 'vitest';
 import { tempDir } from './temp-profile.ts';
 
@@ -65,4 +65,37 @@ export async function launchBrowser(): Promise<TestBrowser> {
 // alongside) can take longer to answer, so the UI tests allow more before calling it a failure.
 export function poll<T>(read: () => T | Promise<T>, timeout = 20_000) {
   return expect.poll(read, { timeout, interval: 100 });
+}
+
+export interface HeldRequests {
+  // The request bodies held so far.
+  readonly held: readonly string[];
+  // Lets the held requests (and any later ones) through and stops holding.
+  release(): Promise<void>;
+}
+
+// Holds the page's API requests to `operation` until release(), so that a test can act while a
+// save is in flight without guessing how long it takes (the UI talks to the bridge with fetch).
+export async function holdRequests(page: Page, operation: string): Promise<HeldRequests> {
+  const url = `**/api/${operation}`;
+  let open!: () => void;
+  const gate = new Promise<void>((resolve) => (open = resolve));
+  const held: string[] = [];
+  const passing: Promise<void>[] = [];
+  const handler = (route: Route) => {
+    held.push(route.request().postData() ?? '');
+    const passed = gate.then(() => route.continue());
+    passing.push(passed);
+    return passed;
+  };
+  await page.route(url, handler);
+  return {
+    held,
+    // Unrouting would let a request still held through on its own, so they go first.
+    release: async () => {
+      open();
+      await Promise.all(passing);
+      await page.unroute(url, handler);
+    },
+  };
 }

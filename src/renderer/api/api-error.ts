@@ -1,5 +1,6 @@
 import type { DuplicateMatch } from '../../shared/api/schemas/documents.ts';
 import type { ErrorCode } from '../../shared/errors.ts';
+import { FileReadError } from '../util/files.ts';
 
 export interface FieldIssue {
   readonly path: string;
@@ -36,6 +37,6 @@ export function isApiError(e: unknown): e is ApiError {
 
 // What to tell the clerk about any failure, including a network or programming error.
 export function errorMessage(e: unknown): string {
-  if (isApiError(e)) return e.message;
+  if (isApiError(e) || e instanceof FileReadError) return e.message;
   return 'Không kết nối được với phần xử lý dữ liệu của chương trình. Hãy thử lại.';
 }

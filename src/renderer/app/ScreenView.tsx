@@ -13,11 +13,14 @@ import type { Route } from './routes.ts';
 
 interface ScreenViewProps {
   readonly route: Route;
+  // Counts navigations: the registration forms are keyed by it, so opening one again (Ctrl+N on
+  // the incoming form) starts a new, empty form.
+  readonly visit: number;
   readonly listFilters: Readonly<Record<Direction, ListFilters>>;
   readonly onListFiltersChange: (direction: Direction, next: ListFilters) => void;
 }
 
-export function ScreenView({ route, listFilters, onListFiltersChange }: ScreenViewProps) {
+export function ScreenView({ route, visit, listFilters, onListFiltersChange }: ScreenViewProps) {
   switch (route.name) {
     case 'list':
       return (
@@ -29,9 +32,9 @@ export function ScreenView({ route, listFilters, onListFiltersChange }: ScreenVi
         />
       );
     case 'incoming-new':
-      return <IncomingForm />;
+      return <IncomingForm key={visit} />;
     case 'outgoing-new':
-      return <OutgoingForm />;
+      return <OutgoingForm key={visit} />;
     case 'document':
       return <DocumentScreen key={route.id} id={route.id} />;
     case 'processing':

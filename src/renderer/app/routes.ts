@@ -1,4 +1,5 @@
 import type { Direction } from '../../shared/api/schemas/series.ts';
+import { NEW_INCOMING_SHORTCUT } from './use-shortcuts.ts';
 
 // The screens of the app. Navigation is in-memory: the URL fragment carries the bridge token in
 // browser mode, and a desktop window has no address bar to share.
@@ -21,7 +22,7 @@ export interface NavItem {
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { route: { name: 'list', direction: 'incoming' }, label: 'Sổ văn bản đến' },
-  { route: { name: 'incoming-new' }, label: 'Vào sổ văn bản đến', shortcut: 'Ctrl+N' },
+  { route: { name: 'incoming-new' }, label: 'Vào sổ văn bản đến', shortcut: NEW_INCOMING_SHORTCUT },
   { route: { name: 'list', direction: 'outgoing' }, label: 'Sổ văn bản đi' },
   { route: { name: 'outgoing-new' }, label: 'Cấp số văn bản đi' },
   { route: { name: 'processing' }, label: 'Cần xử lý' },

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { isBridgeMode } from '../api/client.ts';
 
 interface Shortcuts {
   readonly onNewIncoming: () => void;
@@ -9,6 +10,10 @@ function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
+
+// The key to show for a new incoming registration: a browser keeps Ctrl+N (new window) for
+// itself, so there only Alt+N reaches the page; the desktop app takes both.
+export const NEW_INCOMING_SHORTCUT = isBridgeMode() ? 'Alt+N' : 'Ctrl+N';
 
 // App-wide keys: Ctrl+N (Alt+N in a browser, which keeps Ctrl+N for itself) opens a new incoming
 // registration; Ctrl+K, or "/" when not typing, goes to the search box. Esc belongs to dialogs.

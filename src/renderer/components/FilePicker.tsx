@@ -8,19 +8,21 @@ interface FilePickerProps {
   readonly multiple?: boolean;
   readonly accept?: string;
   readonly error?: string | undefined;
+  readonly disabled?: boolean;
 }
 
 // A file box that lists what was chosen. The parent clears it by remounting (key).
-export function FilePicker({ label, files, onChange, multiple = true, accept, error }: FilePickerProps) {
+export function FilePicker({ label, files, onChange, multiple = true, accept, error, disabled }: FilePickerProps) {
   const id = useId();
   return (
     <div className={`field field--wide${error ? ' field--invalid' : ''}`}>
       <label htmlFor={id}>{label}</label>
-      <input id={id} type="file" multiple={multiple} accept={accept} onChange={(e) => onChange([...(e.target.files ?? [])])} />
+      <input id={id} type="file" multiple={multiple} accept={accept} disabled={disabled} onChange={(e) => onChange([...(e.target.files ?? [])])} />
       {files.length > 0 ? (
         <ul className="file-list">
-          {files.map((f) => (
-            <li key={`${f.name}-${f.size}`}>
+          {files.map((f, i) => (
+            // Two chosen files may share a name and size (from different folders).
+            <li key={i}>
               {f.name} ({showBytes(f.size)})
             </li>
           ))}

@@ -1,4 +1,3 @@
-import type { ReactNode } from 'react';
 import { DATE_PLACEHOLDER } from '../util/dates.ts';
 import { Field } from './Field.tsx';
 
@@ -12,7 +11,6 @@ interface BaseProps {
   readonly required?: boolean;
   readonly wide?: boolean;
   readonly autoFocus?: boolean;
-  readonly onBlur?: () => void;
 }
 
 export function TextInput(props: BaseProps & { readonly list?: string; readonly inputMode?: 'numeric' | 'text' }) {
@@ -31,7 +29,6 @@ export function TextInput(props: BaseProps & { readonly list?: string; readonly 
           aria-describedby={describedBy}
           aria-required={props.required}
           onChange={(e) => props.onChange(e.target.value)}
-          onBlur={props.onBlur}
         />
       )}
     </Field>
@@ -56,7 +53,6 @@ export function DateInput(props: BaseProps) {
           aria-describedby={describedBy}
           aria-required={props.required}
           onChange={(e) => props.onChange(e.target.value)}
-          onBlur={props.onBlur}
         />
       )}
     </Field>
@@ -64,7 +60,8 @@ export function DateInput(props: BaseProps) {
 }
 
 // `submitOnEnter`: for one-paragraph text (trích yếu) Enter saves like in any other box, since
-// the server folds line breaks there anyway.
+// the server folds line breaks there anyway. requestSubmit ignores a disabled submit button, so
+// the form's own in-flight guard (useInFlight) is what stops a second save.
 export function TextArea(props: BaseProps & { readonly rows?: number; readonly submitOnEnter?: boolean }) {
   return (
     <Field label={props.label} error={props.error} hint={props.hint} required={props.required ?? false} wide>
@@ -79,9 +76,8 @@ export function TextArea(props: BaseProps & { readonly rows?: number; readonly s
           aria-describedby={describedBy}
           aria-required={props.required}
           onChange={(e) => props.onChange(e.target.value)}
-          onBlur={props.onBlur}
           onKeyDown={(e) => {
-            if (props.submitOnEnter && e.key === 'Enter' && !e.shiftKey) {
+            if (props.submitOnEnter && e.key === 'Enter' && !e.shiftKey && !e.ctrlKey) {
               e.preventDefault();
               e.currentTarget.form?.requestSubmit();
             }
@@ -97,7 +93,7 @@ export interface Option {
   readonly label: string;
 }
 
-export function SelectInput(props: BaseProps & { readonly options: readonly Option[]; readonly children?: ReactNode }) {
+export function SelectInput(props: BaseProps & { readonly options: readonly Option[]; readonly disabled?: boolean }) {
   return (
     <Field label={props.label} error={props.error} hint={props.hint} required={props.required ?? false} wide={props.wide ?? false}>
       {({ id, describedBy, invalid }) => (
@@ -106,10 +102,10 @@ export function SelectInput(props: BaseProps & { readonly options: readonly Opti
           name={props.name}
           value={props.value}
           autoFocus={props.autoFocus}
+          disabled={props.disabled}
           aria-invalid={invalid}
           aria-describedby={describedBy}
           onChange={(e) => props.onChange(e.target.value)}
-          onBlur={props.onBlur}
         >
           {props.options.map((o) => (
             <option key={o.value} value={o.value}>

@@ -1,6 +1,6 @@
 import { fieldLabel } from '../../shared/api/field-labels.ts';
 import { ApiError, errorMessage, type FieldIssue } from '../api/api-error.ts';
-import { DATE_FORMAT_MESSAGE } from '../util/dates.ts';
+import { DATE_FORMAT_MESSAGE, DATE_REQUIRED_MESSAGE, readDateInput } from '../util/dates.ts';
 import type { FieldErrors } from './use-form.ts';
 
 // The server names fields by path ("subject", "units.0.abbreviation"); a form shows the message
@@ -26,12 +26,29 @@ export interface FormFailure {
   readonly fieldErrors: FieldErrors;
 }
 
-// Turns a failed save into what the form shows. Date boxes the form could not read keep the
-// form's own message (dd/mm/yyyy), since the server speaks of the ISO dates it received.
-export function formFailure(e: unknown, fields: readonly string[], badDates: readonly string[] = []): FormFailure {
+// The server checks dates as ISO strings and says so ("phải là ngày dạng YYYY-MM-DD"), which is
+// not what the clerk typed. An empty box can only be refused for being required; a box the form
+// could not read gets the dd/mm/yyyy message; a readable date was sent as a valid ISO date, so
+// the server's message is about the date itself ("không được sau hôm nay") and is kept.
+function dateIssueMessage(typed: string, serverMessage: string): string {
+  const read = readDateInput(typed);
+  if (read === null) return DATE_REQUIRED_MESSAGE;
+  if (read === 'invalid') return DATE_FORMAT_MESSAGE;
+  return serverMessage;
+}
+
+// Turns a failed save into what the form shows. `dateBoxes` holds what the clerk typed in each
+// date box that was sent (readDates), so messages about those boxes are worded for dd/mm/yyyy.
+export function formFailure(e: unknown, fields: readonly string[], dateBoxes: Readonly<Record<string, string>> = {}): FormFailure {
   if (!(e instanceof ApiError)) return { message: errorMessage(e), details: [], fieldErrors: {} };
-  const issues = e.issues.map((i) => (badDates.includes(i.path) ? { path: i.path, message: DATE_FORMAT_MESSAGE } : i));
-  for (const path of badDates) if (!issues.some((i) => i.path === path)) issues.push({ path, message: DATE_FORMAT_MESSAGE });
+  const typed = (path: string) => (Object.hasOwn(dateBoxes, path) ? dateBoxes[path] : undefined);
+  const issues = e.issues.map((i) => {
+    const text = typed(i.path);
+    return text === undefined ? i : { path: i.path, message: dateIssueMessage(text, i.message) };
+  });
+  for (const [path, text] of Object.entries(dateBoxes)) {
+    if (readDateInput(text) === 'invalid' && !issues.some((i) => i.path === path)) issues.push({ path, message: DATE_FORMAT_MESSAGE });
+  }
   if (issues.length === 0) return { message: e.message, details: [], fieldErrors: {} };
   const message = e.code === 'INVALID_INPUT' ? 'Chưa lưu được. Kiểm tra các ô được đánh dấu:' : e.message;
   return { message, details: summarise(issues), fieldErrors: issuesToFieldErrors(issues, fields) };

@@ -2,6 +2,8 @@ import { formatVietnameseDate, parseVietnameseDate, vietnamDateTime } from '../.
 
 export const DATE_PLACEHOLDER = 'dd/mm/yyyy';
 export const DATE_FORMAT_MESSAGE = 'không phải ngày hợp lệ — nhập dạng dd/mm/yyyy, ví dụ 05/03/2026';
+// The server's own wording for an empty required box, used for date boxes too.
+export const DATE_REQUIRED_MESSAGE = 'không được để trống';
 
 // What the clerk typed in a date box, read for sending: "" → null, a real dd/MM/yyyy date → ISO,
 // anything else → 'invalid' so the form can say so before the server does.

@@ -1,4 +1,5 @@
-import { PRODUCIBLE_PRIORITIES, priorityLabel, type Priority } from '../../shared/domain/priority.ts';
+import type { Direction } from '../../shared/api/schemas/series.ts';
+import { PRODUCIBLE_PRIORITIES, priorityLabel } from '../../shared/domain/priority.ts';
 import { PROCESSING_STATUSES, processingStatusLabel } from '../../shared/domain/processing.ts';
 
 export const PRIORITY_OPTIONS = PRODUCIBLE_PRIORITIES.map((p) => ({ value: p, label: priorityLabel(p) }));
@@ -6,8 +7,18 @@ export const PROCESSING_OPTIONS = PROCESSING_STATUSES.map((s) => ({ value: s, la
 
 export const DOCUMENT_STATUS_LABELS = { active: 'Còn hiệu lực', void: 'Đã hủy' } as const;
 
-export function isUrgentPriority(p: Priority): boolean {
-  return p !== 'thuong';
+interface NamedDocument {
+  readonly direction: Direction;
+  readonly number: number;
+  readonly year: number;
+  readonly codeNumber: string;
+  readonly codeNotation: string;
+}
+
+// How the clerk names a document: an incoming one by its số đến in the year's register, an
+// outgoing one by its số, ký hiệu ("văn bản đi 01/UBND-VP").
+export function documentName(d: NamedDocument): string {
+  return d.direction === 'incoming' ? `văn bản đến số ${d.number}/${d.year}` : `văn bản đi ${d.codeNumber}/${d.codeNotation}`;
 }
 
 const AUDIT_ACTIONS: Readonly<Record<string, string>> = {
@@ -20,10 +31,9 @@ const AUDIT_ACTIONS: Readonly<Record<string, string>> = {
   'outgoing.register': 'Cấp số văn bản đi',
   'document.update': 'Sửa thông tin văn bản',
   'document.void': 'Hủy văn bản',
-  'document.attach': 'Đính kèm tệp',
+  'document.attach': 'Thêm văn bản kèm theo',
   'processing.update': 'Cập nhật xử lý',
   'books.import': 'Nhập sổ',
-  'books.export': 'Xuất sổ',
   'backup.create': 'Sao lưu',
   'backup.restore': 'Khôi phục bản sao lưu',
 };

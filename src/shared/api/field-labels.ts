@@ -28,7 +28,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   copies: 'Số lượng bản',
   transferDate: 'Ngày chuyển',
   receivedBy: 'Ký nhận',
-  attachments: 'Tệp đính kèm',
+  attachments: 'Văn bản kèm theo',
   unitAbbreviation: 'Đơn vị soạn thảo',
   reason: 'Lý do',
   assigneeUnit: 'Đơn vị xử lý',

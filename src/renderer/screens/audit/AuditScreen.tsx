@@ -2,20 +2,18 @@ import { useCallback, useEffect, useState } from 'react';
 import type { AuditEntry } from '../../../shared/api/schemas/audit.ts';
 import { errorMessage } from '../../api/api-error.ts';
 import { call } from '../../api/client.ts';
+import { useApp } from '../../app/app-context.ts';
 import { Notice } from '../../components/Notice.tsx';
 import { showDateTime } from '../../util/dates.ts';
 import { auditActionLabel } from '../../util/labels.ts';
+import { auditSubject, knownDocuments } from './audit-subject.ts';
 import { ChecksPanel } from './ChecksPanel.tsx';
 
 const PAGE = 100;
 
-function entityText(e: AuditEntry): string {
-  if (e.entityType === 'document') return `Văn bản mã ${e.entityId ?? ''}`;
-  return [e.entityType, e.entityId].filter(Boolean).join(' ');
-}
-
 // Nhật ký: the append-only, hash-chained log, newest first, a page at a time.
 export function AuditScreen() {
+  const { navigate } = useApp();
   const [entries, setEntries] = useState<AuditEntry[]>([]);
   const [more, setMore] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -25,15 +23,19 @@ export function AuditScreen() {
       .then((page) => {
         setEntries((before) => (beforeSeq ? [...before, ...page] : page));
         setMore(page.length === PAGE);
+        setError(null);
       })
       .catch((e: unknown) => setError(errorMessage(e)));
   }, []);
   useEffect(() => load(), [load]);
 
+  const documents = knownDocuments(entries);
   return (
     <section className="screen" aria-labelledby="screen-title">
       <header className="screen__header">
-        <h1 id="screen-title">Nhật ký</h1>
+        <h1 id="screen-title" tabIndex={-1}>
+          Nhật ký
+        </h1>
       </header>
       <ChecksPanel />
       {error ? <Notice tone="error">{error}</Notice> : null}
@@ -54,7 +56,17 @@ export function AuditScreen() {
               <td>{showDateTime(e.at)}</td>
               <td>{e.actor}</td>
               <td>{auditActionLabel(e.action)}</td>
-              <td>{entityText(e)}</td>
+              <td>
+                {auditSubject(e, documents)}
+                {e.entityType === 'document' && e.entityId ? (
+                  <>
+                    {' '}
+                    <button type="button" className="button button--quiet" onClick={() => navigate({ name: 'document', id: Number(e.entityId) })}>
+                      Xem
+                    </button>
+                  </>
+                ) : null}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -12,12 +12,12 @@ function verifyText(r: AuditVerifyResult): string {
 }
 
 function checkText(r: OutputOf<'db.check'>): string {
-  if (r.ok) return `Dữ liệu tốt: cơ sở dữ liệu không lỗi, nhật ký toàn vẹn, ${showCount(r.files.checked)} tệp đính kèm đủ và đúng.`;
+  if (r.ok) return `Dữ liệu tốt: cơ sở dữ liệu không lỗi, nhật ký toàn vẹn, ${showCount(r.files.checked)} tệp văn bản kèm theo đủ và đúng.`;
   const problems = [
     ...r.integrity.slice(0, 3).map((p) => `cơ sở dữ liệu: ${p}`),
     ...(r.audit.ok ? [] : [verifyText(r.audit)]),
-    ...(r.files.missing.length ? [`${showCount(r.files.missing.length)} tệp bị thiếu`] : []),
-    ...(r.files.corrupt.length ? [`${showCount(r.files.corrupt.length)} tệp bị hỏng`] : []),
+    ...(r.files.missing.length ? [`${showCount(r.files.missing.length)} tệp văn bản kèm theo bị thiếu`] : []),
+    ...(r.files.corrupt.length ? [`${showCount(r.files.corrupt.length)} tệp văn bản kèm theo bị hỏng`] : []),
   ];
   return `Phát hiện vấn đề — ${problems.join('; ')}. Hãy khôi phục từ bản sao lưu gần nhất (mục Sao lưu).`;
 }

@@ -4,6 +4,7 @@ import { errorMessage } from '../../api/api-error.ts';
 import { call } from '../../api/client.ts';
 import { useApp } from '../../app/app-context.ts';
 import { Notice } from '../../components/Notice.tsx';
+import { useInFlight } from '../../forms/use-in-flight.ts';
 import { showDateTime } from '../../util/dates.ts';
 import { showBytes, showCount } from '../../util/format.ts';
 import { RestoreDialog } from './RestoreDialog.tsx';
@@ -14,7 +15,7 @@ export function BackupScreen() {
   const { reload, info } = useApp();
   const [backups, setBackups] = useState<BackupRecord[]>([]);
   const [message, setMessage] = useState<Message | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useInFlight();
   const [restoring, setRestoring] = useState<BackupRecord | null>(null);
 
   const load = useCallback(() => {
@@ -24,29 +25,29 @@ export function BackupScreen() {
   }, []);
   useEffect(load, [load]);
 
-  const create = async () => {
-    setBusy(true);
-    try {
-      const b = await call('backup.create', {});
-      setMessage({ tone: 'success', text: `Đã sao lưu vào ${b.path} (${showBytes(b.bytes)}).` });
-      load();
-    } catch (e) {
-      setMessage({ tone: 'error', text: errorMessage(e) });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const create = () =>
+    run(async () => {
+      try {
+        const b = await call('backup.create', {});
+        setMessage({ tone: 'success', text: `Đã sao lưu vào ${b.path} (${showBytes(b.bytes)}).` });
+        load();
+      } catch (e) {
+        setMessage({ tone: 'error', text: errorMessage(e) });
+      }
+    });
 
   return (
     <section className="screen" aria-labelledby="screen-title">
       <header className="screen__header">
-        <h1 id="screen-title">Sao lưu</h1>
+        <h1 id="screen-title" tabIndex={-1}>
+          Sao lưu
+        </h1>
         <button type="button" className="button button--primary" disabled={busy} onClick={() => void create()}>
           {busy ? 'Đang sao lưu…' : 'Sao lưu ngay'}
         </button>
       </header>
       <p>
-        Bản sao lưu gồm toàn bộ sổ, nhật ký và tệp đính kèm. Nên sao lưu cuối mỗi ngày và chép bản sao lưu sang ổ đĩa khác.
+        Bản sao lưu gồm toàn bộ sổ, nhật ký và văn bản kèm theo. Nên sao lưu cuối mỗi ngày và chép bản sao lưu sang ổ đĩa khác.
       </p>
       <p className="screen__hint">
         Các bản sao lưu nằm trong thư mục <code>{info.profileDir}/backups</code>. Muốn khôi phục một bản đã chép ra ổ đĩa khác, hãy chép tệp
@@ -60,7 +61,7 @@ export function BackupScreen() {
             <th scope="col">Lúc</th>
             <th scope="col">Dung lượng</th>
             <th scope="col">Văn bản</th>
-            <th scope="col">Tệp đính kèm</th>
+            <th scope="col">Văn bản kèm theo</th>
             <th scope="col">
               <span className="visually-hidden">Thao tác</span>
             </th>

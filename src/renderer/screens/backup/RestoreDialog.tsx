@@ -4,6 +4,7 @@ import { errorMessage } from '../../api/api-error.ts';
 import { call } from '../../api/client.ts';
 import { Dialog } from '../../components/Dialog.tsx';
 import { Notice } from '../../components/Notice.tsx';
+import { useInFlight } from '../../forms/use-in-flight.ts';
 import { showDateTime } from '../../util/dates.ts';
 
 interface RestoreDialogProps {
@@ -13,22 +14,23 @@ interface RestoreDialogProps {
 }
 
 // Restoring replaces the data in use; the server first moves the current data aside, so nothing
-// is lost even if the clerk picked the wrong backup.
+// is lost even if the clerk picked the wrong backup. While it runs the dialog stays: neither Esc
+// nor "Thôi" can hide an operation that is replacing the data.
 export function RestoreDialog({ backup, onClose, onRestored }: RestoreDialogProps) {
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const restore = async () => {
-    setBusy(true);
-    try {
-      const r = await call('backup.restore', { fileName: backup.fileName });
-      await onRestored(`Đã khôi phục từ ${r.restoredFrom}. Dữ liệu trước khi khôi phục được giữ ở ${r.previousDataKeptAt}.`);
-    } catch (e) {
-      setError(errorMessage(e));
-      setBusy(false);
-    }
-  };
+  const { busy, run } = useInFlight();
+  const restore = () =>
+    run(async () => {
+      setError(null);
+      try {
+        const r = await call('backup.restore', { fileName: backup.fileName });
+        await onRestored(`Đã khôi phục từ ${r.restoredFrom}. Dữ liệu trước khi khôi phục được giữ ở ${r.previousDataKeptAt}.`);
+      } catch (e) {
+        setError(errorMessage(e));
+      }
+    });
   return (
-    <Dialog title="Khôi phục bản sao lưu" onClose={onClose}>
+    <Dialog title="Khôi phục bản sao lưu" onClose={onClose} closable={!busy}>
       <p>
         Khôi phục bản sao lưu <strong>{backup.fileName}</strong> ({showDateTime(backup.createdAt)})? Mọi văn bản vào sổ sau thời điểm
         này sẽ không còn trong sổ đang dùng.
@@ -39,7 +41,7 @@ export function RestoreDialog({ backup, onClose, onRestored }: RestoreDialogProp
         <button type="button" className="button button--danger" disabled={busy} onClick={() => void restore()}>
           {busy ? 'Đang khôi phục…' : 'Khôi phục'}
         </button>
-        <button type="button" className="button" onClick={onClose} autoFocus>
+        <button type="button" className="button" onClick={onClose} disabled={busy} autoFocus>
           Thôi (Esc)
         </button>
       </div>

@@ -5,7 +5,9 @@ export function BooksScreen() {
   return (
     <section className="screen" aria-labelledby="screen-title">
       <header className="screen__header">
-        <h1 id="screen-title">In, xuất, nhập sổ</h1>
+        <h1 id="screen-title" tabIndex={-1}>
+          In, xuất, nhập sổ
+        </h1>
       </header>
       <ExportPanel />
       <ImportPanel />

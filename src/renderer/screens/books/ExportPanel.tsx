@@ -5,9 +5,12 @@ import { call, downloadExport, isBridgeMode } from '../../api/client.ts';
 import { useApp } from '../../app/app-context.ts';
 import { DateInput, SelectInput, TextInput } from '../../components/inputs.tsx';
 import { Notice } from '../../components/Notice.tsx';
+import { submitOnCtrlEnter } from '../../forms/ctrl-enter.ts';
 import { readDates } from '../../forms/dates-payload.ts';
 import { type FormFailure, formFailure } from '../../forms/form-errors.ts';
 import { FormSummary } from '../../forms/FormSummary.tsx';
+import { label } from '../../forms/label.ts';
+import { useInFlight } from '../../forms/use-in-flight.ts';
 import { saveBlob } from '../../util/files.ts';
 import { showBytes, showCount } from '../../util/format.ts';
 
@@ -38,23 +41,22 @@ export function ExportPanel() {
   const [failure, setFailure] = useState<FormFailure | null>(null);
   const [result, setResult] = useState<ExportResult | null>(null);
   const [note, setNote] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useInFlight();
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setResult(null);
-    setNote(null);
-    const { dates, badDates } = readDates({ from, to }, ['from', 'to']);
-    try {
-      const input = { kind: kind as Kind, year: Number(year), format: format as Format, ...(dates.from ? { from: dates.from } : {}), ...(dates.to ? { to: dates.to } : {}) };
-      setResult(await call('books.export', input));
-      setFailure(null);
-    } catch (err) {
-      setFailure(formFailure(err, ['kind', 'year', 'from', 'to', 'format'], badDates));
-    } finally {
-      setBusy(false);
-    }
+    void run(async () => {
+      setResult(null);
+      setNote(null);
+      const { dates, dateBoxes } = readDates({ from, to }, ['from', 'to']);
+      try {
+        const input = { kind: kind as Kind, year: Number(year), format: format as Format, ...(dates.from ? { from: dates.from } : {}), ...(dates.to ? { to: dates.to } : {}) };
+        setResult(await call('books.export', input));
+        setFailure(null);
+      } catch (err) {
+        setFailure(formFailure(err, ['kind', 'year', 'from', 'to', 'format'], dateBoxes));
+      }
+    });
   };
 
   const open = async (fileName: string) => {
@@ -78,14 +80,14 @@ export function ExportPanel() {
   return (
     <section className="panel" aria-labelledby="export-title">
       <h2 id="export-title">In, xuất sổ</h2>
-      <form className="form" onSubmit={submit} noValidate aria-label="Xuất sổ">
+      <form className="form" onSubmit={submit} noValidate aria-label="Xuất sổ" onKeyDown={submitOnCtrlEnter}>
         <FormSummary failure={failure} />
         <div className="form__grid">
-          <SelectInput label="Sổ" name="kind" value={kind} onChange={setKind} options={KINDS} error={errors.kind} wide />
-          <TextInput label="Năm" name="year" value={year} onChange={setYear} error={errors.year} inputMode="numeric" />
-          <DateInput label="Từ ngày" name="from" value={from} onChange={setFrom} error={errors.from} />
-          <DateInput label="Đến ngày" name="to" value={to} onChange={setTo} error={errors.to} />
-          <SelectInput label="Định dạng" name="format" value={format} onChange={setFormat} options={FORMATS} error={errors.format} />
+          <SelectInput label={label('kind')} name="kind" value={kind} onChange={setKind} options={KINDS} error={errors.kind} wide />
+          <TextInput label={label('year')} name="year" value={year} onChange={setYear} error={errors.year} inputMode="numeric" />
+          <DateInput label={label('from')} name="from" value={from} onChange={setFrom} error={errors.from} />
+          <DateInput label={label('to')} name="to" value={to} onChange={setTo} error={errors.to} />
+          <SelectInput label={label('format')} name="format" value={format} onChange={setFormat} options={FORMATS} error={errors.format} />
         </div>
         <div className="form__actions">
           <button type="submit" className="button button--primary" disabled={busy}>

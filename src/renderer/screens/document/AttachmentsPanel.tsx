@@ -2,8 +2,10 @@ import { useState } from 'react';
 import type { AttachmentRecord } from '../../../shared/api/schemas/documents.ts';
 import { errorMessage } from '../../api/api-error.ts';
 import { call } from '../../api/client.ts';
+import { useUnsavedChanges } from '../../app/unsaved-changes.ts';
 import { FilePicker } from '../../components/FilePicker.tsx';
 import { Notice } from '../../components/Notice.tsx';
+import { useInFlight } from '../../forms/use-in-flight.ts';
 import { showDateTime } from '../../util/dates.ts';
 import { base64ToBlob, fileToBase64, saveBlob } from '../../util/files.ts';
 import { showBytes } from '../../util/format.ts';
@@ -11,14 +13,32 @@ import { showBytes } from '../../util/format.ts';
 interface AttachmentsPanelProps {
   readonly documentId: number;
   readonly attachments: readonly AttachmentRecord[];
+  readonly onStart: () => void;
   readonly onChanged: () => void;
 }
 
-export function AttachmentsPanel({ documentId, attachments, onChanged }: AttachmentsPanelProps) {
+type Message = { readonly tone: 'error' | 'success'; readonly text: string };
+
+// Attaches the chosen files one by one and says how far it got: the files attached leave the
+// picker (and show in the list), the one that failed and those after it stay, so "Đính kèm" again
+// carries on from there instead of attaching the first ones twice.
+async function attachAll(documentId: number, files: readonly File[]): Promise<{ attached: number; failure: string | null }> {
+  for (const [i, f] of files.entries()) {
+    try {
+      await call('documents.addAttachment', { documentId, name: f.name, dataBase64: await fileToBase64(f) });
+    } catch (e) {
+      return { attached: i, failure: `Tệp "${f.name}" chưa đính kèm được: ${errorMessage(e)}` };
+    }
+  }
+  return { attached: files.length, failure: null };
+}
+
+export function AttachmentsPanel({ documentId, attachments, onStart, onChanged }: AttachmentsPanelProps) {
   const [files, setFiles] = useState<File[]>([]);
   const [box, setBox] = useState(0);
-  const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<Message | null>(null);
+  const { busy, run } = useInFlight();
+  useUnsavedChanges(files.length > 0);
 
   const download = async (a: AttachmentRecord) => {
     try {
@@ -29,27 +49,28 @@ export function AttachmentsPanel({ documentId, attachments, onChanged }: Attachm
     }
   };
 
-  const attach = async () => {
-    setBusy(true);
-    try {
-      for (const f of files) await call('documents.addAttachment', { documentId, name: f.name, dataBase64: await fileToBase64(f) });
-      setMessage({ tone: 'success', text: `Đã đính kèm ${files.length} tệp.` });
-      setFiles([]);
+  const attach = () =>
+    run(async () => {
+      onStart();
+      setMessage(null);
+      const { attached, failure } = await attachAll(documentId, files);
+      setFiles(files.slice(attached));
+      // The native file box cannot hold part of a choice; what is left shows in the list below it.
       setBox((n) => n + 1);
-      onChanged();
-    } catch (e) {
-      setMessage({ tone: 'error', text: errorMessage(e) });
-    } finally {
-      setBusy(false);
-    }
-  };
+      if (failure) {
+        setMessage({ tone: 'error', text: attached > 0 ? `Đã đính kèm ${attached} tệp. ${failure}` : failure });
+      } else {
+        setMessage({ tone: 'success', text: `Đã đính kèm ${attached} tệp.` });
+      }
+      if (attached > 0) onChanged();
+    });
 
   return (
     <section className="panel" aria-labelledby="attachments-title">
-      <h2 id="attachments-title">Tệp đính kèm</h2>
+      <h2 id="attachments-title">Văn bản kèm theo</h2>
       {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
       {attachments.length === 0 ? (
-        <p className="muted">Chưa có tệp nào.</p>
+        <p className="muted">Chưa có văn bản kèm theo.</p>
       ) : (
         <table className="table">
           <thead>
@@ -64,8 +85,9 @@ export function AttachmentsPanel({ documentId, attachments, onChanged }: Attachm
             </tr>
           </thead>
           <tbody>
-            {attachments.map((a) => (
-              <tr key={`${a.sha256}-${a.name}`}>
+            {attachments.map((a, i) => (
+              // The same file may be attached twice under the same name.
+              <tr key={`${a.sha256}-${i}`}>
                 <td>{a.name}</td>
                 <td>{showBytes(a.size)}</td>
                 <td>{showDateTime(a.addedAt)}</td>
@@ -80,9 +102,18 @@ export function AttachmentsPanel({ documentId, attachments, onChanged }: Attachm
           </tbody>
         </table>
       )}
-      <FilePicker key={box} label="Thêm tệp" files={files} onChange={setFiles} />
+      <FilePicker
+        key={box}
+        label="Thêm văn bản kèm theo"
+        files={files}
+        disabled={busy}
+        onChange={(next) => {
+          setFiles(next);
+          setMessage(null);
+        }}
+      />
       <button type="button" className="button" disabled={files.length === 0 || busy} onClick={() => void attach()}>
-        Đính kèm
+        {busy ? 'Đang đính kèm…' : 'Đính kèm'}
       </button>
     </section>
   );

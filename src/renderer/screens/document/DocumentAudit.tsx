@@ -13,7 +13,10 @@ export function DocumentAudit({ documentId, version }: { readonly documentId: nu
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     call('audit.list', { entityType: 'document', entityId: String(documentId), limit: 100 })
-      .then(setEntries)
+      .then((found) => {
+        setEntries(found);
+        setError(null);
+      })
       .catch((e: unknown) => setError(errorMessage(e)));
   }, [documentId, version]);
   return (

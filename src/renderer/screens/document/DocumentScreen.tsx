@@ -1,10 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { DocumentDetail, DocumentRecord } from '../../../shared/api/schemas/documents.ts';
+import type { DocumentDetail } from '../../../shared/api/schemas/documents.ts';
 import { errorMessage } from '../../api/api-error.ts';
 import { call } from '../../api/client.ts';
 import { useApp } from '../../app/app-context.ts';
+import { useFocusRescue } from '../../app/use-focus-rescue.ts';
 import { DocumentBadges } from '../../components/badges.tsx';
 import { Notice } from '../../components/Notice.tsx';
+import { documentName } from '../../util/labels.ts';
 import { AttachmentsPanel } from './AttachmentsPanel.tsx';
 import { DocumentAudit } from './DocumentAudit.tsx';
 import { DocumentFields } from './DocumentFields.tsx';
@@ -12,8 +14,8 @@ import { EditDocumentForm } from './EditDocumentForm.tsx';
 import { ProcessingPanel } from './ProcessingPanel.tsx';
 import { VoidDialog } from './VoidDialog.tsx';
 
-function heading(d: DocumentRecord): string {
-  return d.direction === 'incoming' ? `Văn bản đến số ${d.number}/${d.year}` : `Văn bản đi ${d.codeNumber}/${d.codeNotation}`;
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 export function DocumentScreen({ id }: { readonly id: number }) {
@@ -24,24 +26,33 @@ export function DocumentScreen({ id }: { readonly id: number }) {
   const [voiding, setVoiding] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
+  const rescueFocus = useFocusRescue();
 
+  // A failed (re)load is shown above whatever copy of the document is on screen.
   const load = useCallback(
     () =>
       call('documents.get', { id })
         .then((d) => {
           setDoc(d);
+          setError(null);
           setVersion((v) => v + 1);
         })
-        .catch((e: unknown) => setError(errorMessage(e))),
+        .catch((e: unknown) => setError(`Chưa tải được văn bản: ${errorMessage(e)}`)),
     [id],
   );
   useEffect(() => {
     void load();
   }, [load]);
 
-  // The confirmation appears with the reloaded document, never above the old one.
-  const saved = (message: string) => () => {
-    void load().then(() => setNotice(message));
+  // After a change the document is read again and the confirmation appears with it; a notice
+  // from an earlier change goes as soon as another one starts. The focus, if it went with a
+  // closed form or a button that no longer applies, moves to the heading.
+  const startChange = () => setNotice(null);
+  const changed = (message: string | null) => {
+    void load().then(() => {
+      setNotice(message);
+      rescueFocus();
+    });
   };
 
   if (!doc) return <section className="screen">{error ? <Notice tone="error">{error}</Notice> : <p>Đang tải…</p>}</section>;
@@ -50,7 +61,7 @@ export function DocumentScreen({ id }: { readonly id: number }) {
     <section className="screen screen--document" aria-labelledby="screen-title">
       <header className="screen__header">
         <h1 id="screen-title" tabIndex={-1}>
-          {heading(doc)} <DocumentBadges doc={doc} />
+          {capitalise(documentName(doc))} <DocumentBadges doc={doc} />
         </h1>
         <div className="screen__actions">
           <button type="button" className="button" onClick={back}>
@@ -58,33 +69,58 @@ export function DocumentScreen({ id }: { readonly id: number }) {
           </button>
           {doc.status === 'active' && !editing ? (
             <>
-              <button type="button" className="button" onClick={() => setEditing(true)}>
+              <button
+                type="button"
+                className="button"
+                onClick={() => {
+                  startChange();
+                  setEditing(true);
+                }}
+              >
                 Sửa thông tin
               </button>
-              <button type="button" className="button button--danger" onClick={() => setVoiding(true)}>
+              <button
+                type="button"
+                className="button button--danger"
+                onClick={() => {
+                  startChange();
+                  setVoiding(true);
+                }}
+              >
                 Hủy văn bản
               </button>
             </>
           ) : null}
         </div>
       </header>
+      {error ? (
+        <Notice tone="error">
+          {error}{' '}
+          <button type="button" className="button button--quiet" onClick={() => void load()}>
+            Tải lại
+          </button>
+        </Notice>
+      ) : null}
       {notice ? <Notice tone="success">{notice}</Notice> : null}
       {editing ? (
         <EditDocumentForm
           doc={doc}
-          onCancel={() => setEditing(false)}
+          onCancel={() => {
+            setEditing(false);
+            rescueFocus();
+          }}
           onSaved={() => {
             setEditing(false);
-            saved('Đã lưu sửa đổi.')();
+            changed('Đã lưu sửa đổi.');
           }}
         />
       ) : (
         <DocumentFields doc={doc} />
       )}
       {doc.direction === 'incoming' && doc.status === 'active' ? (
-        <ProcessingPanel key={version} doc={doc} onSaved={saved('Đã lưu thông tin xử lý.')} />
+        <ProcessingPanel doc={doc} onStart={startChange} onSaved={() => changed('Đã lưu thông tin xử lý.')} />
       ) : null}
-      <AttachmentsPanel documentId={doc.id} attachments={doc.attachments} onChanged={() => void load()} />
+      <AttachmentsPanel documentId={doc.id} attachments={doc.attachments} onStart={startChange} onChanged={() => changed(null)} />
       <DocumentAudit documentId={doc.id} version={version} />
       {voiding ? (
         <VoidDialog
@@ -92,7 +128,7 @@ export function DocumentScreen({ id }: { readonly id: number }) {
           onClose={() => setVoiding(false)}
           onVoided={() => {
             setVoiding(false);
-            saved('Đã hủy văn bản. Văn bản vẫn nằm trong sổ với lý do hủy.')();
+            changed('Đã hủy văn bản. Văn bản vẫn nằm trong sổ với lý do hủy.');
           }}
         />
       ) : null}

@@ -1,34 +1,17 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type KeyboardEvent, useState } from 'react';
 import type { DocumentRecord } from '../../../shared/api/schemas/documents.ts';
 import { allTypes } from '../../../shared/domain/document-types.ts';
 import { call } from '../../api/client.ts';
+import { useUnsavedChanges } from '../../app/unsaved-changes.ts';
 import { DateInput, SelectInput, TextArea, TextInput } from '../../components/inputs.tsx';
 import { submitOnCtrlEnter } from '../../forms/ctrl-enter.ts';
 import { type FormFailure, formFailure } from '../../forms/form-errors.ts';
 import { FormSummary } from '../../forms/FormSummary.tsx';
+import { label } from '../../forms/label.ts';
 import { useForm } from '../../forms/use-form.ts';
+import { useInFlight } from '../../forms/use-in-flight.ts';
 import { PRIORITY_OPTIONS } from '../../util/labels.ts';
 import { type EditField, editableFields, editValues, toPatch } from './edit-values.ts';
-
-const LABELS: Record<EditField, string> = {
-  issuingAgency: 'Cơ quan ban hành',
-  codeNumber: 'Số',
-  codeNotation: 'Ký hiệu',
-  documentDate: 'Ngày văn bản',
-  documentType: 'Loại văn bản',
-  documentIdentifier: 'Mã văn bản',
-  subject: 'Trích yếu',
-  signerName: 'Người ký',
-  signerPosition: 'Chức vụ người ký',
-  recipientUnit: 'Đơn vị hoặc người nhận',
-  recipientsText: 'Nơi nhận',
-  priority: 'Độ khẩn',
-  copies: 'Số lượng bản',
-  pageCount: 'Số trang',
-  transferDate: 'Ngày chuyển',
-  receivedBy: 'Ký nhận',
-  notes: 'Ghi chú',
-};
 
 interface EditDocumentFormProps {
   readonly doc: DocumentRecord;
@@ -36,27 +19,47 @@ interface EditDocumentFormProps {
   readonly onCancel: () => void;
 }
 
-// Sửa thông tin: corrections of a registered row, each one recorded in the audit log.
+// The box labels are the shared field labels, except the recipient column of an outgoing
+// register, which is the unit or person keeping the file copy (Appendix IV).
+function fieldLabelFor(doc: DocumentRecord, f: EditField): string {
+  return doc.direction === 'outgoing' && f === 'recipientUnit' ? 'Đơn vị, người nhận bản lưu' : label(f);
+}
+
+// Sửa thông tin: corrections of a registered row, each one recorded in the audit log. Esc (or
+// "Thôi") leaves without saving.
 export function EditDocumentForm({ doc, onSaved, onCancel }: EditDocumentFormProps) {
   const form = useForm(editValues(doc));
   const [failure, setFailure] = useState<FormFailure | null>(null);
+  const { busy, run } = useInFlight();
   const fields = editableFields(doc);
   const { values, errors, set } = form;
+  useUnsavedChanges(form.dirty);
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    const { patch, badDates } = toPatch(doc, values);
-    try {
-      onSaved(await call('documents.update', patch));
-    } catch (err) {
-      const f = formFailure(err, fields, badDates);
-      setFailure(f);
-      form.setErrors(f.fieldErrors);
+    void run(async () => {
+      const { patch, dateBoxes } = toPatch(doc, values);
+      try {
+        onSaved(await call('documents.update', patch));
+      } catch (err) {
+        const f = formFailure(err, fields, dateBoxes);
+        setFailure(f);
+        form.setErrors(f.fieldErrors);
+      }
+    });
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLFormElement>) => {
+    if (e.key === 'Escape' && !busy) {
+      e.preventDefault();
+      onCancel();
+    } else {
+      submitOnCtrlEnter(e);
     }
   };
 
   const control = (f: EditField) => {
-    const common = { label: LABELS[f], name: f, value: values[f], onChange: set(f), error: errors[f] };
+    const common = { label: fieldLabelFor(doc, f), name: f, value: values[f], onChange: set(f), error: errors[f] };
     if (f === 'documentDate' || f === 'transferDate') return <DateInput key={f} {...common} />;
     if (f === 'priority') return <SelectInput key={f} {...common} options={PRIORITY_OPTIONS} />;
     if (f === 'subject') return <TextArea key={f} {...common} rows={2} submitOnEnter />;
@@ -66,7 +69,7 @@ export function EditDocumentForm({ doc, onSaved, onCancel }: EditDocumentFormPro
   };
 
   return (
-    <form className="form form--boxed" onSubmit={submit} noValidate aria-label="Sửa thông tin văn bản" onKeyDown={submitOnCtrlEnter}>
+    <form className="form form--boxed" onSubmit={submit} noValidate aria-label="Sửa thông tin văn bản" onKeyDown={onKeyDown}>
       <FormSummary failure={failure} />
       <datalist id="edit-types">
         {allTypes().map((t) => (
@@ -75,11 +78,11 @@ export function EditDocumentForm({ doc, onSaved, onCancel }: EditDocumentFormPro
       </datalist>
       <div className="form__grid">{fields.map(control)}</div>
       <div className="form__actions">
-        <button type="submit" className="button button--primary">
-          Lưu sửa đổi
+        <button type="submit" className="button button--primary" disabled={busy}>
+          {busy ? 'Đang lưu…' : 'Lưu sửa đổi'}
         </button>
-        <button type="button" className="button" onClick={onCancel}>
-          Thôi
+        <button type="button" className="button" onClick={onCancel} disabled={busy}>
+          Thôi (Esc)
         </button>
       </div>
     </form>

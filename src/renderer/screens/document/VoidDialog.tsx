@@ -1,10 +1,13 @@
 import { type FormEvent, useState } from 'react';
 import type { DocumentRecord } from '../../../shared/api/schemas/documents.ts';
 import { call } from '../../api/client.ts';
+import { useUnsavedChanges } from '../../app/unsaved-changes.ts';
 import { Dialog } from '../../components/Dialog.tsx';
 import { TextArea } from '../../components/inputs.tsx';
 import { type FormFailure, formFailure } from '../../forms/form-errors.ts';
 import { FormSummary } from '../../forms/FormSummary.tsx';
+import { useInFlight } from '../../forms/use-in-flight.ts';
+import { documentName } from '../../util/labels.ts';
 
 interface VoidDialogProps {
   readonly doc: DocumentRecord;
@@ -17,16 +20,20 @@ interface VoidDialogProps {
 export function VoidDialog({ doc, onClose, onVoided }: VoidDialogProps) {
   const [reason, setReason] = useState('');
   const [failure, setFailure] = useState<FormFailure | null>(null);
-  const submit = async (e: FormEvent) => {
+  const { busy, run } = useInFlight();
+  useUnsavedChanges(reason.trim() !== '');
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    try {
-      onVoided(await call('documents.void', { id: doc.id, reason }));
-    } catch (err) {
-      setFailure(formFailure(err, ['reason']));
-    }
+    void run(async () => {
+      try {
+        onVoided(await call('documents.void', { id: doc.id, reason }));
+      } catch (err) {
+        setFailure(formFailure(err, ['reason']));
+      }
+    });
   };
   return (
-    <Dialog title={`Hủy văn bản ${doc.codeNumber}/${doc.codeNotation}`} onClose={onClose}>
+    <Dialog title={`Hủy ${documentName(doc)}`} onClose={onClose} closable={!busy}>
       <form onSubmit={submit} noValidate className="form">
         <p>
           Văn bản vẫn nằm trong sổ với dấu "Đã hủy" và lý do; số {doc.direction === 'outgoing' ? 'đã cấp' : 'đến'} không bao giờ được
@@ -35,10 +42,10 @@ export function VoidDialog({ doc, onClose, onVoided }: VoidDialogProps) {
         <FormSummary failure={failure} />
         <TextArea label="Lý do hủy" name="reason" value={reason} onChange={setReason} error={failure?.fieldErrors.reason} required autoFocus submitOnEnter />
         <div className="form__actions">
-          <button type="submit" className="button button--danger">
-            Xác nhận hủy
+          <button type="submit" className="button button--danger" disabled={busy}>
+            {busy ? 'Đang hủy…' : 'Xác nhận hủy'}
           </button>
-          <button type="button" className="button" onClick={onClose}>
+          <button type="button" className="button" onClick={onClose} disabled={busy}>
             Thôi (Esc)
           </button>
         </div>

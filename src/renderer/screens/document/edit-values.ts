@@ -40,11 +40,13 @@ export function editValues(d: DocumentRecord): EditValues {
 }
 
 // Only what the clerk changed is sent, so the audit entry names exactly the corrections.
-export function toPatch(doc: DocumentRecord, v: EditValues): { patch: InputOf<'documents.update'>; badDates: string[] } {
+// `dateBoxes` are the changed date boxes as typed, for the wording of the server's messages.
+export function toPatch(doc: DocumentRecord, v: EditValues): { patch: InputOf<'documents.update'>; dateBoxes: Record<string, string> } {
   const before = editValues(doc);
   const fields = editableFields(doc);
   const changed = fields.filter((f) => v[f] !== before[f]);
-  const { dates, badDates } = readDates(v, ['documentDate', 'transferDate'] as const);
+  const changedDates = (['documentDate', 'transferDate'] as const).filter((f) => changed.includes(f));
+  const { dates, dateBoxes } = readDates(v, changedDates);
   const patch: Record<string, unknown> = { id: doc.id };
   for (const f of changed) {
     if (f === 'documentDate' || f === 'transferDate') patch[f] = dates[f];
@@ -52,5 +54,5 @@ export function toPatch(doc: DocumentRecord, v: EditValues): { patch: InputOf<'d
     else if (f === 'priority') patch[f] = v[f] as Priority;
     else patch[f] = v[f];
   }
-  return { patch: patch as InputOf<'documents.update'>, badDates: badDates.filter((d) => changed.includes(d as EditField)) };
+  return { patch: patch as InputOf<'documents.update'>, dateBoxes };
 }

@@ -1,7 +1,7 @@
 import type { InputOf } from '../../../shared/api/contract.ts';
 import type { Priority } from '../../../shared/domain/priority.ts';
 import { readCount, readDates } from '../../forms/dates-payload.ts';
-import { showDate } from '../../util/dates.ts';
+import type { Upload } from '../../util/files.ts';
 
 export const INCOMING_FIELDS = [
   'issuingAgency',
@@ -26,7 +26,9 @@ export const INCOMING_FIELDS = [
 
 export type IncomingValues = Record<(typeof INCOMING_FIELDS)[number], string>;
 
-export function emptyIncoming(todayIso: string): IncomingValues {
+// Ngày đến starts empty: the server then takes its own today (Vietnam time), which stays right
+// in a window left open overnight.
+export function emptyIncoming(): IncomingValues {
   return {
     issuingAgency: '',
     codeNumber: '',
@@ -39,7 +41,7 @@ export function emptyIncoming(todayIso: string): IncomingValues {
     recipientUnit: '',
     signerName: '',
     signerPosition: '',
-    arrivalDate: showDate(todayIso),
+    arrivalDate: '',
     pageCount: '',
     copies: '',
     documentIdentifier: '',
@@ -49,39 +51,32 @@ export function emptyIncoming(todayIso: string): IncomingValues {
   };
 }
 
-const DATE_FIELDS = ['documentDate', 'dueDate', 'arrivalDate', 'transferDate'] as const;
+export const INCOMING_DATE_FIELDS = ['documentDate', 'dueDate', 'arrivalDate', 'transferDate'] as const;
 
 // The form's text as an incoming.register input. Counts and dates the form cannot read go as
 // typed: the server's answer then names every problem at once.
-export function toIncomingInput(
-  v: IncomingValues,
-  attachments: Array<{ name: string; dataBase64: string }>,
-  allowDuplicate: boolean,
-): { input: InputOf<'incoming.register'>; badDates: string[] } {
-  const { dates, badDates } = readDates(v, DATE_FIELDS);
+export function toIncomingInput(v: IncomingValues, attachments: Upload[], allowDuplicate: boolean): InputOf<'incoming.register'> {
+  const { dates } = readDates(v, INCOMING_DATE_FIELDS);
   return {
-    input: {
-      issuingAgency: v.issuingAgency,
-      codeNumber: v.codeNumber,
-      codeNotation: v.codeNotation,
-      documentDate: dates.documentDate ?? '',
-      documentType: v.documentType,
-      subject: v.subject,
-      priority: v.priority as Priority,
-      dueDate: dates.dueDate,
-      recipientUnit: v.recipientUnit,
-      signerName: v.signerName,
-      signerPosition: v.signerPosition,
-      arrivalDate: dates.arrivalDate,
-      pageCount: readCount(v.pageCount) as number | null,
-      copies: readCount(v.copies) as number | null,
-      documentIdentifier: v.documentIdentifier,
-      transferDate: dates.transferDate,
-      receivedBy: v.receivedBy,
-      notes: v.notes,
-      attachments,
-      allowDuplicate,
-    },
-    badDates,
+    issuingAgency: v.issuingAgency,
+    codeNumber: v.codeNumber,
+    codeNotation: v.codeNotation,
+    documentDate: dates.documentDate ?? '',
+    documentType: v.documentType,
+    subject: v.subject,
+    priority: v.priority as Priority,
+    dueDate: dates.dueDate,
+    recipientUnit: v.recipientUnit,
+    signerName: v.signerName,
+    signerPosition: v.signerPosition,
+    arrivalDate: dates.arrivalDate,
+    pageCount: readCount(v.pageCount) as number | null,
+    copies: readCount(v.copies) as number | null,
+    documentIdentifier: v.documentIdentifier,
+    transferDate: dates.transferDate,
+    receivedBy: v.receivedBy,
+    notes: v.notes,
+    attachments,
+    allowDuplicate,
   };
 }

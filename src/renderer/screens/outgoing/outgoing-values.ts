@@ -1,7 +1,7 @@
 import type { InputOf } from '../../../shared/api/contract.ts';
 import type { Priority } from '../../../shared/domain/priority.ts';
 import { readCount, readDates } from '../../forms/dates-payload.ts';
-import { showDate } from '../../util/dates.ts';
+import type { Upload } from '../../util/files.ts';
 
 export const OUTGOING_FIELDS = [
   'documentType',
@@ -24,12 +24,14 @@ export const OUTGOING_FIELDS = [
 
 export type OutgoingValues = Record<(typeof OUTGOING_FIELDS)[number], string>;
 
-export function emptyOutgoing(todayIso: string): OutgoingValues {
+// Ngày văn bản starts empty: the server then takes its own today (Vietnam time), so a window left
+// open over New Year does not number a document in last year's register.
+export function emptyOutgoing(): OutgoingValues {
   return {
     documentType: 'cong-van',
     unitAbbreviation: '',
     subject: '',
-    documentDate: showDate(todayIso),
+    documentDate: '',
     signerCompetence: '',
     signerPosition: '',
     signerName: '',
@@ -45,33 +47,27 @@ export function emptyOutgoing(todayIso: string): OutgoingValues {
   };
 }
 
-const DATE_FIELDS = ['documentDate', 'transferDate', 'dueDate'] as const;
+export const OUTGOING_DATE_FIELDS = ['documentDate', 'transferDate', 'dueDate'] as const;
 
-export function toOutgoingInput(
-  v: OutgoingValues,
-  attachments: Array<{ name: string; dataBase64: string }>,
-): { input: InputOf<'outgoing.register'>; badDates: string[] } {
-  const { dates, badDates } = readDates(v, DATE_FIELDS);
+export function toOutgoingInput(v: OutgoingValues, attachments: Upload[]): InputOf<'outgoing.register'> {
+  const { dates } = readDates(v, OUTGOING_DATE_FIELDS);
   return {
-    input: {
-      documentType: v.documentType,
-      unitAbbreviation: v.unitAbbreviation,
-      subject: v.subject,
-      documentDate: dates.documentDate,
-      signerCompetence: v.signerCompetence,
-      signerPosition: v.signerPosition,
-      signerName: v.signerName,
-      recipientsText: v.recipientsText,
-      recipientUnit: v.recipientUnit,
-      copies: readCount(v.copies) as number | null,
-      pageCount: readCount(v.pageCount) as number | null,
-      transferDate: dates.transferDate,
-      receivedBy: v.receivedBy,
-      priority: v.priority as Priority,
-      dueDate: dates.dueDate,
-      notes: v.notes,
-      attachments,
-    },
-    badDates,
+    documentType: v.documentType,
+    unitAbbreviation: v.unitAbbreviation,
+    subject: v.subject,
+    documentDate: dates.documentDate,
+    signerCompetence: v.signerCompetence,
+    signerPosition: v.signerPosition,
+    signerName: v.signerName,
+    recipientsText: v.recipientsText,
+    recipientUnit: v.recipientUnit,
+    copies: readCount(v.copies) as number | null,
+    pageCount: readCount(v.pageCount) as number | null,
+    transferDate: dates.transferDate,
+    receivedBy: v.receivedBy,
+    priority: v.priority as Priority,
+    dueDate: dates.dueDate,
+    notes: v.notes,
+    attachments,
   };
 }

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { OutputOf } from '../../../shared/api/contract.ts';
 import { errorMessage } from '../../api/api-error.ts';
 import { call } from '../../api/client.ts';
+import { useApp } from '../../app/app-context.ts';
 import { readDateInput } from '../../util/dates.ts';
 
 const DELAY_MS = 250;
@@ -10,8 +11,10 @@ export type NumberPreview = { readonly ok: true; readonly value: OutputOf<'outgo
 
 // The number and notation the server would give now. Nothing is reserved: another registration
 // may take it first, which is why the form says "chưa giữ số".
-// `lastSaved` asks again after a registration took the previewed number.
+// `lastSaved` asks again after a registration took the previewed number; a new day (app.info
+// refreshed) asks again too, since an empty Ngày văn bản means the server's today.
 export function useNumberPreview(documentType: string, documentDateText: string, unitAbbreviation: string, lastSaved: unknown): NumberPreview | null {
+  const { info } = useApp();
   const [preview, setPreview] = useState<NumberPreview | null>(null);
   useEffect(() => {
     const documentDate = readDateInput(documentDateText);
@@ -29,6 +32,6 @@ export function useNumberPreview(documentType: string, documentDateText: string,
       current = false;
       clearTimeout(timer);
     };
-  }, [documentType, documentDateText, unitAbbreviation, lastSaved]);
+  }, [documentType, documentDateText, unitAbbreviation, lastSaved, info.today]);
   return preview;
 }

@@ -23,9 +23,14 @@ interface RegisterListProps {
   readonly onFiltersChange: (next: ListFilters) => void;
 }
 
-function countText(total: number | null, searching: boolean): string {
+// Past the cap the server returns the first 10,000 matches in registration order: the newest
+// with the default order, the oldest with an ascending one.
+function countText(total: number | null, searching: boolean, order: ListFilters['order']): string {
   if (total === null) return 'Đang tải…';
-  if (searching && total > SEARCH_COUNT_CAP) return `Hơn ${showCount(SEARCH_COUNT_CAP)} kết quả — chỉ hiện ${showCount(SEARCH_COUNT_CAP)} kết quả mới nhất, hãy thu hẹp tìm kiếm`;
+  if (searching && total > SEARCH_COUNT_CAP) {
+    const which = order === 'asc' ? 'vào sổ sớm nhất' : 'mới nhất';
+    return `Hơn ${showCount(SEARCH_COUNT_CAP)} kết quả — chỉ hiện ${showCount(SEARCH_COUNT_CAP)} kết quả ${which}, hãy thu hẹp tìm kiếm`;
+  }
   if (searching) return `${showCount(total)} kết quả`;
   return `${showCount(total)} văn bản`;
 }
@@ -44,7 +49,7 @@ export function RegisterList({ direction, filters, onFiltersChange }: RegisterLi
   }, [filters, debounced.query]);
 
   const request = toListRequest(direction, debounced);
-  const { total, error, rowAt, ensureRange } = usePagedRows(request);
+  const { total, error, rowAt, ensureRange, retry } = usePagedRows(request);
   const searching = Boolean(request.query);
   const count = total === null ? 0 : searching ? Math.min(total, SEARCH_COUNT_CAP) : total;
 
@@ -69,7 +74,9 @@ export function RegisterList({ direction, filters, onFiltersChange }: RegisterLi
   return (
     <section className="screen screen--list" aria-labelledby="screen-title">
       <header className="screen__header">
-        <h1 id="screen-title">{title}</h1>
+        <h1 id="screen-title" tabIndex={-1}>
+          {title}
+        </h1>
         <button
           type="button"
           className="button button--primary"
@@ -80,13 +87,28 @@ export function RegisterList({ direction, filters, onFiltersChange }: RegisterLi
       </header>
       <FilterBar direction={direction} filters={filters} years={years} onChange={onFiltersChange} searchRef={searchRef} />
       <p className="list-count" aria-live="polite" data-testid="list-count">
-        {countText(total, searching)}
+        {countText(total, searching, debounced.order)}
       </p>
-      {error ? <Notice tone="error">{error}</Notice> : null}
+      {error ? (
+        <Notice tone="error">
+          {error}{' '}
+          <button type="button" className="button button--quiet" onClick={retry}>
+            Thử lại
+          </button>
+        </Notice>
+      ) : null}
       {total === 0 ? (
         <p className="empty">{searching ? 'Không tìm thấy văn bản nào.' : 'Sổ chưa có văn bản nào theo điều kiện này.'}</p>
       ) : (
-        <VirtualTable label={title} columns={columnsFor(direction)} count={count} rowAt={rowAt} ensureRange={ensureRange} onOpen={open} />
+        <VirtualTable
+          label={title}
+          columns={columnsFor(direction)}
+          count={count}
+          rowAt={rowAt}
+          ensureRange={ensureRange}
+          onOpen={open}
+          positionKey={{ list: direction, query: JSON.stringify(request) }}
+        />
       )}
     </section>
   );

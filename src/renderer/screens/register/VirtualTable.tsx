@@ -1,8 +1,9 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import { type KeyboardEvent, useCallback, useEffect, useRef, useState } from 'react';
 import type { DocumentRecord } from '../../../shared/api/schemas/documents.ts';
-import { isUrgentPriority } from '../../util/labels.ts';
+import { isUrgent } from '../../../shared/domain/priority.ts';
 import { type Column, gridTemplate } from './columns.tsx';
+import { useListPosition } from './use-list-position.ts';
 
 export const ROW_HEIGHT = 40;
 
@@ -13,6 +14,8 @@ interface VirtualTableProps {
   readonly rowAt: (index: number) => DocumentRecord | undefined;
   readonly ensureRange: (first: number, last: number) => void;
   readonly onOpen: (doc: DocumentRecord) => void;
+  // Which list this is and what it shows, to come back to the same rows (use-list-position.ts).
+  readonly positionKey: { readonly list: string; readonly query: string };
 }
 
 function rowClass(d: DocumentRecord | undefined, active: boolean): string {
@@ -21,16 +24,27 @@ function rowClass(d: DocumentRecord | undefined, active: boolean): string {
   if (!d) classes.push('vrow--loading');
   else {
     if (d.status === 'void') classes.push('vrow--void');
-    if (isUrgentPriority(d.priority) && d.status === 'active') classes.push('vrow--urgent');
+    if (isUrgent(d.priority) && d.status === 'active') classes.push('vrow--urgent');
     if (d.overdue) classes.push('vrow--overdue');
   }
   return classes.join(' ');
 }
 
+// The rows wholly in view of the scrolling body.
+function visibleRows(el: HTMLElement | null, count: number): { readonly top: number; readonly bottom: number } {
+  if (!el) return { top: 0, bottom: -1 };
+  const top = Math.ceil(el.scrollTop / ROW_HEIGHT);
+  const bottom = Math.min(count - 1, Math.max(top, Math.floor((el.scrollTop + el.clientHeight) / ROW_HEIGHT) - 1));
+  return { top, bottom };
+}
+
 // A register as a grid that renders only the rows in view (plus a few either side): the DOM
-// holds a window of rows however long the register is. The grid is one Tab stop; arrows,
-// Page Up/Down, Home/End move the active row and Enter opens it.
-export function VirtualTable({ label, columns, count, rowAt, ensureRange, onOpen }: VirtualTableProps) {
+// holds a window of rows however long the register is. The grid is one Tab stop (the element
+// with role grid, which carries aria-activedescendant); arrows, Page Up/Down, Home/End move the
+// active row and Enter opens it. After the clerk scrolled with the mouse the active row may be out
+// of sight: a key then first makes the top row in view active, so Enter never opens a row the
+// clerk cannot see.
+export function VirtualTable({ label, columns, count, rowAt, ensureRange, onOpen, positionKey }: VirtualTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
   const virtualizer = useVirtualizer({
@@ -39,6 +53,8 @@ export function VirtualTable({ label, columns, count, rowAt, ensureRange, onOpen
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
   });
+  const scrollTo = useCallback((offset: number) => virtualizer.scrollToOffset(offset), [virtualizer]);
+  const onScroll = useListPosition(positionKey.list, positionKey.query, scrollRef, count, active, setActive, scrollTo);
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? -1;
@@ -70,15 +86,25 @@ export function VirtualTable({ label, columns, count, rowAt, ensureRange, onOpen
       },
     };
     const action = keys[e.key];
-    if (action && count > 0) {
-      e.preventDefault();
-      action();
-    }
+    if (!action || count === 0) return;
+    e.preventDefault();
+    const { top, bottom } = visibleRows(scrollRef.current, count);
+    const absolute = e.key === 'Home' || e.key === 'End';
+    if (!absolute && (active < top || active > bottom)) setActive(top);
+    else action();
   };
 
   const template = gridTemplate(columns);
   return (
-    <div className="vtable" role="grid" aria-label={label} aria-rowcount={count + 1}>
+    <div
+      className="vtable"
+      role="grid"
+      aria-label={label}
+      aria-rowcount={count + 1}
+      tabIndex={0}
+      onKeyDown={onKeyDown}
+      aria-activedescendant={items.some((i) => i.index === active) ? `vrow-${active}` : undefined}
+    >
       <div className="vtable__head" role="row" aria-rowindex={1} style={{ gridTemplateColumns: template }}>
         {columns.map((c) => (
           <div key={c.key} role="columnheader" className="vcell">
@@ -86,14 +112,7 @@ export function VirtualTable({ label, columns, count, rowAt, ensureRange, onOpen
           </div>
         ))}
       </div>
-      <div
-        ref={scrollRef}
-        className="vtable__body"
-        tabIndex={0}
-        onKeyDown={onKeyDown}
-        aria-activedescendant={count > 0 ? `vrow-${active}` : undefined}
-        data-testid="register-scroll"
-      >
+      <div ref={scrollRef} className="vtable__body" role="rowgroup" onScroll={onScroll} data-testid="register-scroll">
         <div className="vtable__spacer" style={{ height: virtualizer.getTotalSize() }}>
           {items.map((item) => {
             const d = rowAt(item.index);
@@ -113,7 +132,7 @@ export function VirtualTable({ label, columns, count, rowAt, ensureRange, onOpen
               >
                 {columns.map((c) => (
                   <div key={c.key} role="gridcell" className={`vcell vcell--${c.key}`} title={d && c.title ? c.title(d) : undefined}>
-                    {d ? c.cell(d) : c.key === columns[0]?.key ? '…' : ''}
+                    {d ? c.cell(d) : c === columns[0] ? '…' : ''}
                   </div>
                 ))}
               </div>

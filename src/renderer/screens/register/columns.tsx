@@ -28,10 +28,11 @@ const typeAndSubject: Column = {
 
 const statusColumn: Column = { key: 'status', label: 'Tình trạng', width: '8.5rem', cell: (d) => <DocumentBadges doc={d} /> };
 
-// The important columns of the Appendix IV registers (nd30-rules §3), in the register's order.
+// The important columns of the Appendix IV registers (nd30-rules §3), in the order of the
+// printed book: the incoming register starts with Ngày đến, then Số đến.
 const INCOMING: readonly Column[] = [
-  { key: 'number', label: 'Số đến', width: '4.5rem', cell: (d) => d.number },
   { key: 'registerDate', label: 'Ngày đến', width: '6rem', cell: (d) => showDate(d.registerDate) },
+  { key: 'number', label: 'Số đến', width: '4.5rem', cell: (d) => d.number },
   { key: 'issuingAgency', label: 'Tác giả', width: 'minmax(7rem, 1.3fr)', cell: (d) => d.issuingAgency, title: (d) => d.issuingAgency },
   { key: 'notation', label: 'Số, ký hiệu', width: 'minmax(6rem, 1fr)', cell: (d) => `${d.codeNumber}/${d.codeNotation}` },
   { key: 'documentDate', label: 'Ngày văn bản', width: '6rem', cell: (d) => showDate(d.documentDate) },

@@ -1,10 +1,14 @@
 import { type FormEvent, useState } from 'react';
 import { call } from '../../api/client.ts';
 import type { AgencyProfile } from '../../app/app-context.ts';
+import { useUnsavedChanges } from '../../app/unsaved-changes.ts';
 import { TextArea, TextInput } from '../../components/inputs.tsx';
+import { submitOnCtrlEnter } from '../../forms/ctrl-enter.ts';
 import { type FormFailure, formFailure } from '../../forms/form-errors.ts';
 import { FormSummary } from '../../forms/FormSummary.tsx';
+import { label } from '../../forms/label.ts';
 import { useForm } from '../../forms/use-form.ts';
+import { useInFlight } from '../../forms/use-in-flight.ts';
 import { type UnitDraft, UnitsEditor } from './UnitsEditor.tsx';
 
 const FIELDS = ['name', 'parentName', 'organId', 'abbreviation', 'placeName', 'address', 'phone', 'email', 'website'] as const;
@@ -36,44 +40,45 @@ export function AgencyForm({ profile, submitLabel, onSaved, autoFocus }: AgencyF
   const form = useForm<AgencyValues>(initialValues(profile));
   const [units, setUnits] = useState<UnitDraft[]>(profile?.units.map((u) => ({ ...u })) ?? []);
   const [failure, setFailure] = useState<FormFailure | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { busy, run } = useInFlight();
   const { values, errors, set } = form;
+  useUnsavedChanges(form.dirty || JSON.stringify(units) !== JSON.stringify(profile?.units ?? []));
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setSaving(true);
-    try {
-      const saved = await call('profile.save', { ...values, units });
-      setFailure(null);
-      form.setErrors({});
-      await onSaved(saved);
-    } catch (err) {
-      const f = formFailure(err, [...FIELDS, ...units.flatMap((_, i) => [`units.${i}.name`, `units.${i}.abbreviation`])]);
-      setFailure(f);
-      form.setErrors(f.fieldErrors);
-    } finally {
-      setSaving(false);
-    }
+    void run(async () => {
+      try {
+        const saved = await call('profile.save', { ...values, units });
+        setFailure(null);
+        form.reset(initialValues(saved));
+        setUnits(saved.units.map((u) => ({ ...u })));
+        await onSaved(saved);
+      } catch (err) {
+        const f = formFailure(err, [...FIELDS, ...units.flatMap((_, i) => [`units.${i}.name`, `units.${i}.abbreviation`])]);
+        setFailure(f);
+        form.setErrors(f.fieldErrors);
+      }
+    });
   };
 
   return (
-    <form className="form" onSubmit={submit} noValidate aria-label="Thông tin cơ quan">
+    <form className="form" onSubmit={submit} noValidate aria-label="Thông tin cơ quan" onKeyDown={submitOnCtrlEnter}>
       <FormSummary failure={failure} />
       <div className="form__grid">
         <TextInput label="Tên cơ quan" name="name" value={values.name} onChange={set('name')} error={errors.name} required wide autoFocus={autoFocus ?? false} />
-        <TextInput label="Cơ quan chủ quản" name="parentName" value={values.parentName} onChange={set('parentName')} error={errors.parentName} wide />
-        <TextInput label="Mã định danh" name="organId" value={values.organId} onChange={set('organId')} error={errors.organId} required hint="Ví dụ 000.46.24.H17" />
-        <TextInput label="Chữ viết tắt" name="abbreviation" value={values.abbreviation} onChange={set('abbreviation')} error={errors.abbreviation} required hint="Dùng trong ký hiệu, ví dụ UBND" />
-        <TextInput label="Địa danh" name="placeName" value={values.placeName} onChange={set('placeName')} error={errors.placeName} required hint="Ví dụ Xã Hòa Tiến" />
-        <TextArea label="Địa chỉ" name="address" value={values.address} onChange={set('address')} error={errors.address} rows={2} />
+        <TextInput label={label('parentName')} name="parentName" value={values.parentName} onChange={set('parentName')} error={errors.parentName} wide />
+        <TextInput label={label('organId')} name="organId" value={values.organId} onChange={set('organId')} error={errors.organId} required hint="Ví dụ 000.46.24.H17" />
+        <TextInput label={label('abbreviation')} name="abbreviation" value={values.abbreviation} onChange={set('abbreviation')} error={errors.abbreviation} required hint="Dùng trong ký hiệu, ví dụ UBND" />
+        <TextInput label={label('placeName')} name="placeName" value={values.placeName} onChange={set('placeName')} error={errors.placeName} required hint="Ví dụ Xã Hòa Tiến" />
+        <TextArea label={label('address')} name="address" value={values.address} onChange={set('address')} error={errors.address} rows={2} />
         <TextInput label="Điện thoại" name="phone" value={values.phone} onChange={set('phone')} error={errors.phone} />
         <TextInput label="Thư điện tử" name="email" value={values.email} onChange={set('email')} error={errors.email} />
         <TextInput label="Trang thông tin" name="website" value={values.website} onChange={set('website')} error={errors.website} />
       </div>
       <UnitsEditor units={units} errors={errors} onChange={setUnits} />
       <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={saving}>
-          {saving ? 'Đang lưu…' : submitLabel}
+        <button type="submit" className="button button--primary" disabled={busy}>
+          {busy ? 'Đang lưu…' : submitLabel}
         </button>
       </div>
     </form>

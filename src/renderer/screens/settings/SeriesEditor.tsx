@@ -2,9 +2,13 @@ import { type FormEvent, useState } from 'react';
 import type { SeriesRecord } from '../../../shared/api/schemas/series.ts';
 import { ADMINISTRATIVE_TYPES, COPY_TYPES } from '../../../shared/domain/document-types.ts';
 import { call } from '../../api/client.ts';
+import { useUnsavedChanges } from '../../app/unsaved-changes.ts';
 import { SelectInput, TextInput } from '../../components/inputs.tsx';
+import { submitOnCtrlEnter } from '../../forms/ctrl-enter.ts';
 import { type FormFailure, formFailure } from '../../forms/form-errors.ts';
 import { FormSummary } from '../../forms/FormSummary.tsx';
+import { label } from '../../forms/label.ts';
+import { useInFlight } from '../../forms/use-in-flight.ts';
 
 const ISSUABLE = [...ADMINISTRATIVE_TYPES, ...COPY_TYPES];
 
@@ -23,32 +27,37 @@ export function SeriesEditor({ series, onSaved, onCancel }: SeriesEditorProps) {
   const [issuer, setIssuer] = useState(series?.issuerAbbreviation ?? '');
   const [active, setActive] = useState(series?.active ?? true);
   const [failure, setFailure] = useState<FormFailure | null>(null);
+  const { busy, run } = useInFlight();
+  const initial = JSON.stringify([series?.name ?? '', series?.direction ?? 'outgoing', series?.documentTypes ?? [], series?.issuerAbbreviation ?? '', series?.active ?? true]);
+  useUnsavedChanges(JSON.stringify([name, direction, types, issuer, active]) !== initial);
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    try {
-      await call('series.save', {
-        ...(series ? { id: series.id } : {}),
-        name,
-        direction: direction as SeriesRecord['direction'],
-        documentTypes: types,
-        issuerAbbreviation: issuer.trim() === '' ? null : issuer,
-        active,
-      });
-      onSaved();
-    } catch (err) {
-      setFailure(formFailure(err, ['name', 'direction', 'documentTypes', 'issuerAbbreviation']));
-    }
+    void run(async () => {
+      try {
+        await call('series.save', {
+          ...(series ? { id: series.id } : {}),
+          name,
+          direction: direction as SeriesRecord['direction'],
+          documentTypes: types,
+          issuerAbbreviation: issuer.trim() === '' ? null : issuer,
+          active,
+        });
+        onSaved();
+      } catch (err) {
+        setFailure(formFailure(err, ['name', 'direction', 'documentTypes', 'issuerAbbreviation']));
+      }
+    });
   };
 
   const toggle = (key: string) => setTypes((t) => (t.includes(key) ? t.filter((k) => k !== key) : [...t, key]));
   return (
-    <form className="form form--boxed" onSubmit={submit} noValidate aria-label="Sổ văn bản">
+    <form className="form form--boxed" onSubmit={submit} noValidate aria-label="Sổ văn bản" onKeyDown={submitOnCtrlEnter}>
       <FormSummary failure={failure} />
       <div className="form__grid">
         <TextInput label="Tên sổ" name="name" value={name} onChange={setName} error={failure?.fieldErrors.name} required wide autoFocus />
         <SelectInput
-          label="Loại sổ"
+          label={label('direction')}
           name="direction"
           value={direction}
           onChange={setDirection}
@@ -58,7 +67,7 @@ export function SeriesEditor({ series, onSaved, onCancel }: SeriesEditorProps) {
           ]}
         />
         <TextInput
-          label="Chữ viết tắt cơ quan ban hành"
+          label={label('issuerAbbreviation')}
           name="issuerAbbreviation"
           value={issuer}
           onChange={setIssuer}
@@ -68,7 +77,7 @@ export function SeriesEditor({ series, onSaved, onCancel }: SeriesEditorProps) {
       </div>
       {direction === 'outgoing' ? (
         <fieldset className="type-picker">
-          <legend>Loại văn bản của sổ (không chọn: sổ chung cho các loại còn lại)</legend>
+          <legend>{label('documentTypes')} (không chọn: sổ chung cho các loại còn lại)</legend>
           {ISSUABLE.map((t) => (
             <label key={t.key} className="checkbox">
               <input type="checkbox" checked={types.includes(t.key)} onChange={() => toggle(t.key)} />
@@ -82,10 +91,10 @@ export function SeriesEditor({ series, onSaved, onCancel }: SeriesEditorProps) {
         Đang dùng
       </label>
       <div className="form__actions">
-        <button type="submit" className="button button--primary">
-          Lưu sổ
+        <button type="submit" className="button button--primary" disabled={busy}>
+          {busy ? 'Đang lưu…' : 'Lưu sổ'}
         </button>
-        <button type="button" className="button" onClick={onCancel}>
+        <button type="button" className="button" onClick={onCancel} disabled={busy}>
           Thôi
         </button>
       </div>

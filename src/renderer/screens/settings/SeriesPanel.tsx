@@ -3,6 +3,7 @@ import type { SeriesRecord } from '../../../shared/api/schemas/series.ts';
 import { typeName } from '../../../shared/domain/document-types.ts';
 import { errorMessage } from '../../api/api-error.ts';
 import { call } from '../../api/client.ts';
+import { useFocusRescue } from '../../app/use-focus-rescue.ts';
 import { Notice } from '../../components/Notice.tsx';
 import { SeriesEditor } from './SeriesEditor.tsx';
 
@@ -12,6 +13,12 @@ export function SeriesPanel() {
   const [series, setSeries] = useState<SeriesRecord[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState<Editing>(null);
+  // The editor's buttons go with it: the focus then moves to the screen's heading.
+  const rescueFocus = useFocusRescue();
+  const close = () => {
+    setEditing(null);
+    rescueFocus();
+  };
   const load = useCallback(() => {
     call('series.list', {})
       .then((s) => {
@@ -60,9 +67,9 @@ export function SeriesPanel() {
         <SeriesEditor
           key={editing.series?.id ?? 'new'}
           series={editing.series}
-          onCancel={() => setEditing(null)}
+          onCancel={close}
           onSaved={() => {
-            setEditing(null);
+            close();
             load();
           }}
         />

@@ -10,7 +10,9 @@ export function SettingsScreen() {
   return (
     <section className="screen" aria-labelledby="screen-title">
       <header className="screen__header">
-        <h1 id="screen-title">Cài đặt</h1>
+        <h1 id="screen-title" tabIndex={-1}>
+          Cài đặt
+        </h1>
       </header>
       <section className="panel" aria-labelledby="agency-title">
         <h2 id="agency-title">Thông tin cơ quan</h2>
