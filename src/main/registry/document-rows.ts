@@ -19,6 +19,12 @@ const SERIES_JOIN = `
 
 export const DOCUMENT_FROM = `documents d ${SERIES_JOIN}`;
 
+// A page chosen first by id alone (the inner query can sort and count from an index without
+// reading rows or computing the columns above), then its rows read in full.
+export function pageFrom(innerIdQuery: string): string {
+  return `(${innerIdQuery}) AS page CROSS JOIN documents d ON d.id = page.id ${SERIES_JOIN}`;
+}
+
 // For full-text search: FTS5 drives the scan, documents are looked up by rowid.
 export const SEARCH_FROM = `documents_fts CROSS JOIN documents d ON d.id = documents_fts.rowid ${SERIES_JOIN}`;
 

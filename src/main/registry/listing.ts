@@ -4,7 +4,7 @@ import { priorityCode } from '../../shared/domain/priority.ts';
 import { statement } from '../db/statements.ts';
 import { today } from './clock.ts';
 import type { RegistryContext } from './context.ts';
-import { DOCUMENT_COLUMNS, DOCUMENT_FROM, type DocumentRow, SEARCH_FROM, toDocumentRecord } from './document-rows.ts';
+import { DOCUMENT_COLUMNS, type DocumentRow, pageFrom, SEARCH_FROM, toDocumentRecord } from './document-rows.ts';
 import { scopedMatchExpression, toMatchExpression } from './search-index.ts';
 
 // Counting every match of a broad search ("ubnd" over a million rows) costs more than the page
@@ -108,10 +108,15 @@ export function listDocuments(ctx: RegistryContext, q: ListQueryData): ListResul
   const { where, params } = registerFilters(q);
   const direction = q.order === 'asc' ? 'ASC' : 'DESC';
   const orderBy = SORT_COLUMNS[q.sort].map((c) => `${c} ${direction}`).join(', ');
-  const rows = statement(
-    ctx.db,
-    `SELECT ${DOCUMENT_COLUMNS} FROM ${DOCUMENT_FROM} WHERE ${where.join(' AND ')} ORDER BY ${orderBy} LIMIT @limit OFFSET @offset`,
-  ).all({ ...params, today: today(ctx.clock), limit: q.limit, offset: q.offset }) as DocumentRow[];
+  // The page is picked by id first: when the order needs a sort (a date range, another sort
+  // column) only ids and sort keys are sorted, not every column of every matching row.
+  const ids = `SELECT d.id FROM documents d WHERE ${where.join(' AND ')} ORDER BY ${orderBy} LIMIT @limit OFFSET @offset`;
+  const rows = statement(ctx.db, `SELECT ${DOCUMENT_COLUMNS} FROM ${pageFrom(ids)} ORDER BY ${orderBy}`).all({
+    ...params,
+    today: today(ctx.clock),
+    limit: q.limit,
+    offset: q.offset,
+  }) as DocumentRow[];
   const total = q.withTotal
     ? (statement(ctx.db, `SELECT count(*) AS n FROM documents d WHERE ${where.join(' AND ')}`).get(params) as { n: number }).n
     : null;

@@ -101,10 +101,11 @@ export const migration0001: Migration = {
       -- _number serves the default order (year, number), also across years, and holds every
       -- filter column so that totals count index entries without reading rows; _type the type
       -- filter with or without a year, and _processing the processing-status filter (the open
-      -- documents are few and recent, so walking the year for them would read it all). The two
-      -- other sorts have an index within a year and one across years (the list opens on all
-      -- years; sorting 700,000 rows by document date took 3 s); the row id after the key is the
-      -- sorts' tie-break.
+      -- documents are few and recent, so walking the year for them would read it all); _register_date
+      -- a date range within a year (the "Từ ngày … đến ngày …" of a register book), which otherwise
+      -- walks the year in number order to find it (11 ms at 1M rows, 0.8 ms with it). The two other
+      -- sorts have an index within a year and one across years (sorting 700,000 rows by document
+      -- date took 3 s); the row id after the key is the sorts' tie-break.
       CREATE INDEX documents_incoming_number ON documents(year, number, status, priority, processing_status, register_date)
         WHERE direction = 'incoming';
       CREATE INDEX documents_outgoing_number ON documents(year, number, status, priority, processing_status, register_date)
@@ -112,6 +113,8 @@ export const migration0001: Migration = {
       CREATE INDEX documents_incoming_type ON documents(document_type, year, number) WHERE direction = 'incoming';
       CREATE INDEX documents_outgoing_type ON documents(document_type, year, number) WHERE direction = 'outgoing';
       CREATE INDEX documents_incoming_processing ON documents(processing_status, year, number) WHERE direction = 'incoming';
+      CREATE INDEX documents_incoming_register_date ON documents(year, register_date, number) WHERE direction = 'incoming';
+      CREATE INDEX documents_outgoing_register_date ON documents(year, register_date, number) WHERE direction = 'outgoing';
       CREATE INDEX documents_incoming_year_document_date ON documents(year, document_date) WHERE direction = 'incoming';
       CREATE INDEX documents_outgoing_year_document_date ON documents(year, document_date) WHERE direction = 'outgoing';
       CREATE INDEX documents_incoming_document_date ON documents(document_date) WHERE direction = 'incoming';
