@@ -15,6 +15,14 @@ export const ERROR_CODES = [
   'FILE_MISSING',
   'BACKUP_INVALID',
   'FORBIDDEN',
+  // A PDF we cannot sign or read safely: encrypted, broken, or a structure we do not support.
+  'PDF_UNSUPPORTED',
+  // The PKCS#11 module or token: not found, not loadable, removed, or refused an operation.
+  'TOKEN_UNAVAILABLE',
+  // The token refused the PIN, or the PIN is locked; `data` tells the tries left when known.
+  'PIN_REJECTED',
+  // A signature could not be made or completed (key refused, CMS too large for its room…).
+  'SIGNING_FAILED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -28,6 +36,8 @@ const BAD_INPUT: ReadonlySet<ErrorCode> = new Set([
   'PROFILE_EXISTS',
   'PROFILE_NOT_INITIALIZED',
   'BACKUP_INVALID',
+  'PDF_UNSUPPORTED',
+  'PIN_REJECTED',
 ]);
 
 export function isBadInput(code: ErrorCode): boolean {
