@@ -5,14 +5,15 @@ import { parseArgs } from 'node:util';
 import { build, type BuildOptions, type Metafile } from 'esbuild';
 import { BUNDLE_FILES } from '../src/main/app/bundle-layout.ts';
 
-// Bundles the Electron side: the main process, the preload and the quick_check worker. The
-// renderer is built by Vite into dist/renderer. Usage: node scripts/build-electron.ts [--out DIR]
+// Bundles the Electron side: the main process, the preload, the quick_check worker and the
+// token (PKCS#11) worker. The renderer is built by Vite into dist/renderer.
+// Usage: node scripts/build-electron.ts [--out DIR]
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 // Loaded from node_modules at run time, never bundled: Electron itself, and native modules whose
 // .node binaries electron-builder unpacks from the asar.
-export const RUNTIME_EXTERNALS = ['electron', 'better-sqlite3'];
+export const RUNTIME_EXTERNALS = ['electron', 'better-sqlite3', 'pkcs11js'];
 
 // Electron 45 runs Node 24; node22 keeps the output valid on the Node the tests use too.
 const NODE_TARGET = 'node22';
@@ -23,7 +24,7 @@ const NODE_TARGET = 'node22';
 const ESM_REQUIRE_SHIM = "import { createRequire as __vanthuCreateRequire } from 'node:module';\nconst require = __vanthuCreateRequire(import.meta.url);";
 
 
-export type BundleName = 'main' | 'preload' | 'quickCheckWorker';
+export type BundleName = 'main' | 'preload' | 'quickCheckWorker' | 'tokenWorker';
 
 export function bundleOptions(outDir: string): Record<BundleName, BuildOptions> {
   const common: BuildOptions = { absWorkingDir: ROOT, bundle: true, metafile: true, logLevel: 'warning', legalComments: 'none' };
@@ -57,6 +58,17 @@ export function bundleOptions(outDir: string): Record<BundleName, BuildOptions> 
       ...common,
       entryPoints: ['src/main/db/quick-check-worker.ts'],
       outfile: join(outDir, BUNDLE_FILES.quickCheckWorker),
+      platform: 'node',
+      format: 'cjs',
+      target: NODE_TARGET,
+      external: RUNTIME_EXTERNALS,
+    },
+    // The thread that owns pkcs11js (src/main/signing/pkcs11/token-worker.ts); CommonJS for the
+    // same reason as the quick_check worker.
+    tokenWorker: {
+      ...common,
+      entryPoints: ['src/main/signing/pkcs11/token-worker.ts'],
+      outfile: join(outDir, BUNDLE_FILES.tokenWorker),
       platform: 'node',
       format: 'cjs',
       target: NODE_TARGET,

@@ -7,12 +7,14 @@ export const BUNDLE_FILES = {
   main: 'main/main.js',
   preload: 'preload/preload.cjs',
   quickCheckWorker: 'main/quick-check-worker.cjs',
+  tokenWorker: 'main/token-worker.cjs',
   rendererRoot: 'renderer',
 } as const;
 
 export interface BundlePaths {
   readonly preload: string;
   readonly quickCheckWorker: URL;
+  readonly tokenWorker: URL;
   readonly rendererRoot: string;
 }
 
@@ -21,6 +23,7 @@ export function bundlePaths(mainBundleUrl: string): BundlePaths {
   return {
     preload: fileURLToPath(new URL(BUNDLE_FILES.preload, distRoot)),
     quickCheckWorker: new URL(BUNDLE_FILES.quickCheckWorker, distRoot),
+    tokenWorker: new URL(BUNDLE_FILES.tokenWorker, distRoot),
     rendererRoot: fileURLToPath(new URL(BUNDLE_FILES.rendererRoot, distRoot)),
   };
 }

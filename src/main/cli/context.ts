@@ -6,6 +6,8 @@ import { required, type Parsed } from './args.ts';
 export interface CommandResult {
   readonly json: unknown;
   readonly text: string;
+  // When the command ran but its answer is "no" (a signature that is not valid): 1.
+  readonly exitCode?: number;
 }
 
 export type Command = (args: string[]) => CommandResult | Promise<CommandResult>;

@@ -4,7 +4,11 @@ import { registerExport, importBook } from './commands/books.ts';
 import { documentShow, documentVoid, incomingAdd, outgoingAdd, processingList, processingUpdate } from './commands/documents.ts';
 import { auditList, auditVerify, backup, dbCheck, restore } from './commands/maintenance.ts';
 import { init, profileShow, seriesAdd, seriesList } from './commands/profile.ts';
+import { number } from './commands/number.ts';
 import { search } from './commands/search.ts';
+import { sign } from './commands/sign.ts';
+import { tokenList } from './commands/token.ts';
+import { verify } from './commands/verify.ts';
 import type { Command } from './context.ts';
 
 // `vanthu <command> [subcommand] --profile DIR … [--json]`. Exit codes: 0 ok, 2 bad input,
@@ -28,6 +32,10 @@ const COMMANDS: Record<string, Command> = {
   'audit verify': auditVerify,
   'audit list': auditList,
   'db check': dbCheck,
+  'token list': tokenList,
+  sign,
+  number,
+  verify,
 };
 
 const HELP = `vanthu — VanThu Desktop từ dòng lệnh / from the command line
@@ -47,6 +55,11 @@ const HELP = `vanthu — VanThu Desktop từ dòng lệnh / from the command lin
   vanthu restore --profile DIR --from FILE
   vanthu audit verify|list --profile DIR
   vanthu db check --profile DIR
+  vanthu token list [--module PATH]…
+  vanthu sign --module PATH --token LABEL --cert ID [--pin-stdin] --kind approval|agency|attachment|copy IN.pdf --out OUT.pdf
+              [--image PNG] [--page N --rect x1,y1,x2,y2 | --anchor TEXT] [--number "12/QĐ-UBND"] [--agency NAME] [--tsa URL] [--seal-mm 36]
+  vanthu number IN.pdf --out OUT.pdf --number "12/QĐ-UBND" --date YYYY-MM-DD [--place "Xã Hòa Tiến"] [--number-at P,X,Y] [--date-at P,X,Y | --date-anchor TEXT]
+  vanthu verify FILE.pdf [--trust DIR]… [--crl FILE]…
 
 Mọi lệnh nhận --json để in kết quả dạng JSON. Mã thoát: 0 thành công, 2 dữ liệu vào sai, 1 lỗi khác.
 Every command takes --json. Exit codes: 0 ok, 2 bad input, 1 other failure. Schemas: docs/cli.md.`;
@@ -73,7 +86,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     const result = await resolved.command(resolved.rest);
     console.log(json ? JSON.stringify(result.json, null, 2) : result.text);
-    return 0;
+    return result.exitCode ?? 0;
   } catch (raw) {
     const e = mapSqliteError(raw, '');
     if (isAppError(e)) {

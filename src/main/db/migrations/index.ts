@@ -1,7 +1,8 @@
 import { migration0001 } from './0001-initial.ts';
+import { migration0002 } from './0002-signing.ts';
 import type { Migration } from './migration.ts';
 
 // In version order; a test checks this list against the files in this folder.
-export const MIGRATIONS: readonly Migration[] = [migration0001];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

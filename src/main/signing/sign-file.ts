@@ -1,0 +1,131 @@
+import { AppError, isAppError } from '../../shared/errors.ts';
+import { attachmentLine, copyLine, kindUsesImage, type SignatureKind } from '../../shared/domain/signature-kinds.ts';
+import { textWidth } from '../pdf/embedded-font.ts';
+import { readPageSizes } from '../pdf/page-sizes.ts';
+import { signPdf, type Rect, type SignatureAppearance } from '../pdf/sign-pdf.ts';
+import { buildPadesCms } from './cms/build-cms.ts';
+import { placeSignature, type Placement } from './placement/place-signature.ts';
+import type { RawSigner } from './raw-signer.ts';
+import { requestTimestamp } from './timestamp/tsa-client.ts';
+
+// One signature of one PDF, of the kind the clerk chose (signing.md "The workflow"): the
+// appearance Decree 30 prescribes for that kind, placed where the clerk put it or where the
+// placement rules find it, a PAdES CMS from the token's key, and a timestamp when a timestamp
+// server is configured and answers.
+export const LINE_SIZE = 10;
+
+export interface SignFileRequest {
+  readonly input: string;
+  readonly output: string;
+  readonly kind: SignatureKind;
+  readonly signer: RawSigner;
+  readonly signingTime: Date;
+  // The blue signature (approval) or the red seal (agency), PNG with transparency.
+  readonly image?: Uint8Array | null;
+  // For the attachment line: the main document's "số, ký hiệu".
+  readonly numberNotation?: string | null;
+  // For the certified copy line: the copying agency.
+  readonly copyingAgency?: string | null;
+  readonly placement?: { readonly page: number; readonly rect: Rect } | null;
+  readonly anchor?: string | null;
+  readonly sealMm?: number;
+  readonly tsaUrl?: string | null;
+  readonly reason?: string;
+}
+
+export interface SignFileResult {
+  readonly output: string;
+  readonly fieldName: string;
+  readonly kind: SignatureKind;
+  readonly level: 'B-B' | 'B-T';
+  readonly timestampTime: string | null;
+  // Why the signature has no timestamp, in Vietnamese, when a server was configured.
+  readonly timestampProblem: string | null;
+  readonly placement: Placement;
+  readonly line: string | null;
+  readonly bytes: number;
+}
+
+const REASONS: Readonly<Record<SignatureKind, string>> = {
+  approval: 'Ký duyệt',
+  agency: 'Ký phát hành',
+  attachment: 'Ký tệp đính kèm',
+  copy: 'Ký sao y',
+};
+
+function lineFor(request: SignFileRequest): string | null {
+  if (request.kind === 'attachment') {
+    const number = request.numberNotation?.trim();
+    if (!number) throw new AppError('INVALID_INPUT', 'Ký tệp đính kèm cần số, ký hiệu của văn bản chính.', 'attachment signature without numberNotation');
+    return attachmentLine(number, request.signingTime);
+  }
+  if (request.kind === 'copy') {
+    const agency = request.copyingAgency?.trim();
+    if (!agency) throw new AppError('INVALID_INPUT', 'Ký sao y cần tên cơ quan sao.', 'copy signature without copyingAgency');
+    return copyLine(agency, request.signingTime);
+  }
+  return null;
+}
+
+export async function signFile(request: SignFileRequest): Promise<SignFileResult> {
+  if (kindUsesImage(request.kind) && !request.image) {
+    throw new AppError(
+      'INVALID_INPUT',
+      request.kind === 'approval' ? 'Chưa có ảnh chữ ký của người ký (PNG nền trong suốt).' : 'Chưa có ảnh con dấu của cơ quan (PNG nền trong suốt).',
+      `${request.kind} signature without an image`,
+    );
+  }
+  const line = lineFor(request);
+  const pages = await readPageSizes(request.input);
+  const placement = await placeSignature({
+    path: request.input,
+    kind: request.kind,
+    pages,
+    explicit: request.placement ?? null,
+    anchor: request.anchor ?? null,
+    line: line ? { width: await textWidth(line, LINE_SIZE), size: LINE_SIZE } : null,
+    sealMm: request.sealMm,
+  });
+  const appearance: SignatureAppearance = {
+    page: placement.page,
+    rect: placement.rect,
+    ...(request.image && kindUsesImage(request.kind) ? { image: { png: request.image } } : {}),
+    ...(line ? { lines: [{ text: line, size: LINE_SIZE }] } : {}),
+  };
+  let timestampProblem: string | null = null;
+  let timestampTime: string | null = null;
+  const tsaUrl = request.tsaUrl?.trim() || null;
+  const timestamp = tsaUrl
+    ? async (signatureValue: Uint8Array): Promise<Uint8Array | null> => {
+        try {
+          const answer = await requestTimestamp(tsaUrl, signatureValue);
+          timestampTime = answer.genTime.toISOString();
+          return answer.token;
+        } catch (e) {
+          // The closed network often has no timestamp server: the signature is still made (B-B),
+          // and the clerk is told why it carries only the computer's time.
+          timestampProblem = isAppError(e) ? e.messageVi : 'Không lấy được dấu thời gian.';
+          return null;
+        }
+      }
+    : undefined;
+  const signed = await signPdf({
+    input: request.input,
+    output: request.output,
+    appearance,
+    signingTime: request.signingTime,
+    reason: request.reason ?? REASONS[request.kind],
+    sign: (digest) => buildPadesCms(request.signer, digest, timestamp ? { timestamp } : {}),
+  });
+  return {
+    output: signed.output,
+    fieldName: signed.fieldName,
+    kind: request.kind,
+    level: timestampTime ? 'B-T' : 'B-B',
+    timestampTime,
+    timestampProblem,
+    placement,
+    line,
+    bytes: signed.bytes,
+  };
+}

@@ -1,0 +1,156 @@
+import type { SignatureCheck, SignatureReport, Verdict } from '../../../shared/api/schemas/verification.ts';
+import type { ChangesAfter } from '../../pdf/changes-after.ts';
+import type { PdfSignature } from '../../pdf/read-signatures.ts';
+import type { CmsVerification } from './verify-cms.ts';
+
+// Turns what was measured about one signature into the checks and verdict the clerk reads.
+// The verdict is "invalid" when something is proven wrong (bytes changed, a forbidden change
+// after signing, a certificate not valid or revoked at signing time, a broken chain) and
+// "indeterminate" when nothing is wrong but the signer cannot be trusted from what is
+// configured (an unknown CA, a missing certificate).
+
+export interface SignatureFacts {
+  readonly index: number;
+  readonly signature: PdfSignature;
+  readonly claimedTime: Date | null;
+  // null with cmsProblem set when the CMS could not be read at all.
+  readonly cms: CmsVerification | null;
+  readonly cmsProblem: string | null;
+  readonly changes: ChangesAfter;
+}
+
+const check = (status: SignatureCheck['status'], messageVi: string, detail: string): SignatureCheck => ({ status, messageVi, detail });
+
+function integrityCheck(f: SignatureFacts): SignatureCheck {
+  if (f.signature.byteRangeProblem) {
+    return check('failed', 'Vùng dữ liệu được ký (ByteRange) không hợp lệ: chữ ký không bảo vệ đúng nội dung tệp.', f.signature.byteRangeProblem);
+  }
+  if (!f.cms) return check('failed', 'Không đọc được dữ liệu chữ ký (CMS).', f.cmsProblem ?? 'no CMS');
+  const i = f.cms.integrity;
+  if (!i.digestMatches) return check('failed', 'Nội dung tệp đã bị thay đổi sau khi ký (mã băm không khớp).', i.problem ?? `messageDigest differs from the ${i.digestAlgorithm} of the byte ranges`);
+  if (!i.signatureValid) return check('failed', 'Chữ ký số không khớp với chứng thư của người ký.', i.problem ?? 'signature value does not verify with the signer certificate');
+  return check('ok', `Nội dung được ký còn nguyên vẹn (mã băm ${i.digestAlgorithm.toUpperCase()} khớp, chữ ký đúng với khóa của chứng thư).`, `digest ${i.digestAlgorithm} matches; signature verifies`);
+}
+
+function coverageCheck(f: SignatureFacts): SignatureCheck {
+  const c = f.changes;
+  if (f.signature.coversWholeFile) return check('ok', 'Chữ ký bao trùm toàn bộ tệp.', 'byte range ends at end of file');
+  const forbidden = c.changes.filter((x) => !x.allowed);
+  if (forbidden.length > 0) {
+    return check(
+      'failed',
+      `Văn bản đã bị sửa đổi sau khi ký: ${forbidden.map((x) => x.description).slice(0, 3).join('; ')}.`,
+      `${c.revisionsAfter} later revision(s); forbidden: ${forbidden.map((x) => `${x.object} ${x.kind}`).join(', ')}`,
+    );
+  }
+  const kinds = [...new Set(c.changes.map((x) => x.kind))];
+  return check(
+    'ok',
+    `Sau chữ ký có ${c.revisionsAfter} lần bổ sung được phép (${kinds.map(kindVi).join(', ') || 'không thay đổi nội dung'}); nội dung đã ký không bị sửa.`,
+    `${c.revisionsAfter} later revision(s), allowed changes only: ${kinds.join(', ')}`,
+  );
+}
+
+function kindVi(kind: string): string {
+  const names: Record<string, string> = {
+    signature: 'chữ ký sau',
+    'form-fill': 'điền biểu mẫu',
+    annotation: 'ghi chú/số, ngày',
+    acroform: 'danh sách trường',
+    dss: 'dữ liệu kiểm tra dài hạn',
+    metadata: 'thông tin mô tả',
+  };
+  return names[kind] ?? kind;
+}
+
+function trustCheck(f: SignatureFacts, anchors: number): SignatureCheck {
+  if (!f.cms) return check('unknown', 'Không xác định được người ký.', f.cmsProblem ?? 'no CMS');
+  const t = f.cms.trust;
+  const chain = t.chain.join(' → ');
+  switch (t.status) {
+    case 'trusted':
+      return check('ok', `Chứng thư được cấp bởi tổ chức tin cậy (${t.chain.at(-1) ?? ''}).`, `chain: ${chain}; ${t.detail}`);
+    case 'unknown-ca':
+      return check('warning', `Chứng thư do tổ chức chưa có trong danh sách tin cậy cấp (${t.chain.at(-1) ?? 'không rõ'}): chưa xác định được nguồn gốc.`, `chain: ${chain}; ${anchors} anchor(s); ${t.detail}`);
+    case 'incomplete-chain':
+      return check('warning', 'Thiếu chứng thư của tổ chức cấp: chưa xác định được nguồn gốc người ký.', `chain: ${chain}; ${t.detail}`);
+    case 'invalid-chain':
+      return check('failed', 'Chuỗi chứng thư không hợp lệ (chứng thư giả mạo hoặc tổ chức cấp không có quyền cấp).', `chain: ${chain}; ${t.detail}`);
+  }
+}
+
+function validityCheck(f: SignatureFacts): SignatureCheck {
+  if (!f.cms) return check('unknown', 'Không kiểm tra được thời hạn chứng thư.', f.cmsProblem ?? 'no CMS');
+  const v = f.cms.validityAtSigningTime;
+  const basis = { timestamp: 'theo dấu thời gian', claimed: 'theo thời điểm ký ghi trong tệp', now: 'theo thời điểm hiện tại' }[v.basis];
+  const detail = `at ${v.time} (${v.basis}): ${v.status}`;
+  if (v.status === 'valid') return check('ok', `Chứng thư còn hiệu lực khi ký (${basis}).`, detail);
+  if (v.status === 'expired') return check('failed', `Chứng thư đã hết hạn khi ký (${basis}).`, detail);
+  if (v.status === 'not-yet-valid') return check('failed', `Chứng thư chưa có hiệu lực khi ký (${basis}).`, detail);
+  return check('unknown', 'Không xác định được thời hạn chứng thư.', detail);
+}
+
+function revocationCheck(f: SignatureFacts): SignatureCheck {
+  if (!f.cms) return check('unknown', 'Không kiểm tra được tình trạng thu hồi.', f.cmsProblem ?? 'no CMS');
+  const r = f.cms.revocation;
+  if (r.status === 'good') return check('ok', 'Chứng thư không bị thu hồi (theo danh sách thu hồi CRL).', r.detail);
+  if (r.status === 'revoked') return check('failed', `Chứng thư đã bị thu hồi${r.revokedAt ? ` từ ${r.revokedAt}` : ''}.`, r.detail);
+  return check('unknown', 'Chưa kiểm tra được chứng thư có bị thu hồi hay không (không có dữ liệu thu hồi khi làm việc ngoại tuyến).', r.detail);
+}
+
+function formatCheck(f: SignatureFacts): SignatureCheck {
+  if (!f.cms) return check('unknown', 'Không đọc được định dạng chữ ký.', f.cmsProblem ?? 'no CMS');
+  const a = f.cms.attributes;
+  const notes: string[] = [];
+  if (f.signature.subFilter !== 'ETSI.CAdES.detached') notes.push(`SubFilter ${f.signature.subFilter ?? 'không có'} (không phải PAdES)`);
+  if (a.hasSigningTime) notes.push('có thuộc tính signingTime (PAdES không cho phép)');
+  if (!a.hasSigningCertificateV2) notes.push('thiếu thuộc tính signing-certificate-v2');
+  else if (!a.signingCertificateMatches) notes.push('signing-certificate-v2 không khớp chứng thư người ký');
+  if (!f.cms.keyUsageOk) notes.push('chứng thư không dành cho ký số');
+  if (notes.length === 0) return check('ok', 'Đúng định dạng PAdES (CAdES tách rời, có signing-certificate-v2, không có signingTime).', 'PAdES baseline attributes present');
+  const serious = !f.cms.keyUsageOk || (a.hasSigningCertificateV2 && !a.signingCertificateMatches);
+  return check(serious ? 'failed' : 'warning', `Định dạng: ${notes.join('; ')}.`, notes.join('; '));
+}
+
+function level(f: SignatureFacts): SignatureReport['level'] {
+  if (!f.cms || f.signature.subFilter !== 'ETSI.CAdES.detached' || f.cms.attributes.hasSigningTime || !f.cms.attributes.hasSigningCertificateV2) return null;
+  return f.cms.timestamp ? 'B-T' : 'B-B';
+}
+
+function verdictOf(checks: SignatureReport['checks']): { verdict: Verdict; verdictVi: string } {
+  const all = Object.values(checks);
+  const failed = all.filter((c) => c.status === 'failed');
+  if (failed.length > 0) return { verdict: 'invalid', verdictVi: `Chữ ký KHÔNG hợp lệ: ${failed.map((c) => c.messageVi).join(' ')}` };
+  if (checks.trust.status !== 'ok' || checks.integrity.status !== 'ok') {
+    return { verdict: 'indeterminate', verdictVi: `Nội dung nguyên vẹn nhưng chưa xác định được người ký là tin cậy: ${checks.trust.messageVi}` };
+  }
+  const unchecked = checks.revocation.status === 'unknown' ? ' Chưa kiểm tra thu hồi chứng thư.' : '';
+  return { verdict: 'valid', verdictVi: `Chữ ký hợp lệ: nội dung nguyên vẹn, người ký được xác thực, chứng thư còn hiệu lực khi ký.${unchecked}` };
+}
+
+export function judgeSignature(f: SignatureFacts, anchors: number): SignatureReport {
+  const checks = {
+    integrity: integrityCheck(f),
+    coverage: coverageCheck(f),
+    trust: trustCheck(f, anchors),
+    validity: validityCheck(f),
+    revocation: revocationCheck(f),
+    format: formatCheck(f),
+  };
+  return {
+    index: f.index,
+    fieldName: f.signature.fieldName,
+    page: f.signature.page,
+    subFilter: f.signature.subFilter,
+    level: level(f),
+    signer: f.cms?.signer ?? null,
+    reason: f.signature.reason,
+    claimedTime: f.claimedTime?.toISOString() ?? null,
+    timestampTime: f.cms?.timestamp?.genTime ?? null,
+    revisionEnd: f.signature.revisionEnd,
+    coversWholeFile: f.signature.coversWholeFile,
+    checks,
+    changesAfter: f.changes.changes,
+    ...verdictOf(checks),
+  };
+}

@@ -1,0 +1,61 @@
+import { stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { SignatureReport, VerificationReport } from '../../../shared/api/schemas/verification.ts';
+import { isAppError } from '../../../shared/errors.ts';
+import { changesAfter } from '../../pdf/changes-after.ts';
+import { digestByteRange, readSignatures } from '../../pdf/read-signatures.ts';
+import { judgeSignature } from './judge-signature.ts';
+import { parsePdfDate } from './pdf-date.ts';
+import { cmsDigestAlgorithm, verifyCms, type CmsVerification } from './verify-cms.ts';
+
+export interface VerifyPdfContext {
+  readonly anchors: readonly Uint8Array[];
+  readonly trustProblems?: readonly string[];
+  readonly crls?: readonly Uint8Array[];
+  readonly now?: Date;
+  // The name shown in the report (a stored file's own name rather than its blob path).
+  readonly fileName?: string;
+}
+
+async function readCms(path: string, contents: Uint8Array, byteRange: readonly number[], claimedTime: Date | null, context: VerifyPdfContext): Promise<{ cms: CmsVerification | null; problem: string | null }> {
+  try {
+    const algorithm = cmsDigestAlgorithm(contents) ?? 'sha256';
+    const digest = await digestByteRange(path, byteRange, algorithm);
+    const cms = await verifyCms(contents, digest, { anchors: context.anchors, crls: context.crls ?? [], claimedTime, now: context.now ?? new Date() });
+    return { cms, problem: null };
+  } catch (e) {
+    if (isAppError(e)) return { cms: null, problem: e.message };
+    throw e;
+  }
+}
+
+function summary(signatures: readonly SignatureReport[]): Pick<VerificationReport, 'verdict' | 'summaryVi'> {
+  if (signatures.length === 0) return { verdict: 'unsigned', summaryVi: 'Tệp không có chữ ký số.' };
+  const invalid = signatures.filter((s) => s.verdict === 'invalid').length;
+  const unknown = signatures.filter((s) => s.verdict === 'indeterminate').length;
+  if (invalid > 0) return { verdict: 'invalid', summaryVi: `${invalid}/${signatures.length} chữ ký KHÔNG hợp lệ.` };
+  if (unknown > 0) return { verdict: 'indeterminate', summaryVi: `${unknown}/${signatures.length} chữ ký chưa xác định được người ký tin cậy; nội dung nguyên vẹn.` };
+  return { verdict: 'valid', summaryVi: `Tất cả ${signatures.length} chữ ký hợp lệ.` };
+}
+
+// Verifies every signature of a PDF: reading is the PDF layer's job (signature fields, byte
+// ranges, later revisions), the CMS checks are verify-cms's; this joins them per signature.
+export async function verifyPdf(path: string, context: VerifyPdfContext): Promise<VerificationReport> {
+  const size = (await stat(path)).size;
+  const signatures = await readSignatures(path);
+  const reports: SignatureReport[] = [];
+  for (const [index, signature] of signatures.entries()) {
+    const claimedTime = parsePdfDate(signature.signingTime);
+    const { cms, problem } = await readCms(path, signature.contents, signature.byteRange, claimedTime, context);
+    const changes = signature.coversWholeFile ? { revisionsAfter: 0, modified: false, changes: [] } : await changesAfter(path, signature.revisionEnd);
+    reports.push(judgeSignature({ index, signature, claimedTime, cms, cmsProblem: problem, changes }, context.anchors.length));
+  }
+  return {
+    fileName: context.fileName ?? basename(path),
+    size,
+    signatures: reports,
+    ...summary(reports),
+    trustAnchors: context.anchors.length,
+    trustProblems: [...(context.trustProblems ?? [])],
+  };
+}
