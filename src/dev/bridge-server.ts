@@ -7,6 +7,7 @@ import { CONTENT_SECURITY_POLICY } from '../shared/security/csp.ts';
 import { resolveExportPath } from '../main/books/export-paths.ts';
 import type { Clock } from '../main/registry/clock.ts';
 import { createDispatch } from '../main/services/dispatch.ts';
+import { createSigningHandlers } from '../main/services/signing-handlers.ts';
 import { createHandlers, type DesktopPort } from '../main/services/handlers.ts';
 import { IntegrityMonitor } from '../main/services/integrity-monitor.ts';
 import { ProfileSession } from '../main/services/profile-session.ts';
@@ -23,6 +24,8 @@ export interface BridgeOptions {
   readonly rendererDir: string;
   readonly port?: number;
   readonly clock?: Clock;
+  // Environment for the PKCS#11 modules (SOFTHSM2_CONF for the SoftHSM tokens of the tests).
+  readonly tokenEnv?: Readonly<Record<string, string>>;
 }
 
 export interface Bridge {
@@ -54,7 +57,8 @@ function send(res: ServerResponse, status: number, body: string | Buffer, conten
 export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const session = new ProfileSession(options.profileDir, options.clock ? { clock: options.clock } : {});
   const integrity = new IntegrityMonitor(session.logger);
-  const dispatch = createDispatch(createHandlers(session, browserDesktop, integrity), session.logger);
+  const signing = createSigningHandlers(() => session.requireInitialized(), options.tokenEnv ? { tokenEnv: options.tokenEnv } : {});
+  const dispatch = createDispatch(createHandlers(session, browserDesktop, integrity, { signing: signing.handlers }), session.logger);
   const token = randomBytes(32).toString('base64url');
   let port = 0;
 
@@ -127,6 +131,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
         server.close(() => resolve());
         server.closeAllConnections();
       });
+      await signing.close();
       session.close();
     },
   };

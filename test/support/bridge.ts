@@ -46,6 +46,8 @@ interface TestBridgeOptions {
   readonly initialized?: boolean;
   // Writes straight into the registry before the bridge starts (bulk data for a scenario).
   readonly seed?: (profile: Profile) => void;
+  // Environment for the PKCS#11 modules (the SoftHSM tokens of a signing test).
+  readonly tokenEnv?: Readonly<Record<string, string>>;
 }
 
 // The real services on a fresh temporary profile, served over loopback for one test file.
@@ -61,7 +63,12 @@ export async function startTestBridge(options: TestBridgeOptions = {}): Promise<
       profile.close();
     }
   }
-  const bridge = await startBridge({ profileDir, rendererDir: RENDERER_DIR, ...(options.clock ? { clock: options.clock } : {}) });
+  const bridge = await startBridge({
+    profileDir,
+    rendererDir: RENDERER_DIR,
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.tokenEnv ? { tokenEnv: options.tokenEnv } : {}),
+  });
   return {
     ...bridge,
     profileDir,
@@ -83,4 +90,14 @@ export async function bridgeCall<K extends OperationName>(bridge: Bridge, name: 
   const envelope = (await response.json()) as Envelope<OutputOf<K>>;
   if (!envelope.ok) throw new Error(`${name} failed: ${envelope.error.code} ${envelope.error.message}`);
   return envelope.value;
+}
+
+// The envelope itself, for tests of refusals.
+export async function bridgeEnvelope<K extends OperationName>(bridge: Bridge, name: K, input: unknown): Promise<Envelope<OutputOf<K>>> {
+  const response = await fetch(`${bridge.url}/api/${name}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-vanthu-token': bridge.token },
+    body: JSON.stringify(input),
+  });
+  return (await response.json()) as Envelope<OutputOf<K>>;
 }

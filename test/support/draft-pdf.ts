@@ -13,7 +13,7 @@ export const DRAFT_TEXT = {
   signer: 'Nguyễn Văn An',
 } as const;
 
-export async function draftPdf(path: string, options: { pages?: number } = {}): Promise<string> {
+export async function draftPdf(path: string, options: { pages?: number; place?: string } = {}): Promise<string> {
   const doc = await PDFDocument.create();
   doc.registerFontkit(fontkit);
   const font = await doc.embedFont(readFileSync(join(ROOT, 'resources', 'fonts', 'LiberationSerif-Regular.ttf')), { subset: true });
@@ -24,7 +24,7 @@ export async function draftPdf(path: string, options: { pages?: number } = {}): 
       page.drawText('ỦY BAN NHÂN DÂN XÃ THỬ NGHIỆM', { x: 90, y: 770, size: 12, font });
       page.drawText(DRAFT_TEXT.number, { x: 120, y: 745, size: 13, font });
       page.drawText('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { x: 300, y: 770, size: 12, font });
-      page.drawText(DRAFT_TEXT.place, { x: 330, y: 745, size: 13, font });
+      page.drawText(options.place ?? DRAFT_TEXT.place, { x: 330, y: 745, size: 13, font });
       page.drawText('QUYẾT ĐỊNH về việc thử nghiệm ký số', { x: 180, y: 690, size: 13, font });
     }
     page.drawText(`Nội dung trang ${i + 1}.`, { x: 90, y: 600, size: 13, font });

@@ -5,6 +5,7 @@ import { createDispatch } from '../services/dispatch.ts';
 import { createHandlers, type DesktopPort } from '../services/handlers.ts';
 import { IntegrityMonitor } from '../services/integrity-monitor.ts';
 import { ProfileSession } from '../services/profile-session.ts';
+import { createSigningHandlers } from '../services/signing-handlers.ts';
 import { APP_ENTRY_URL, APP_SCHEME } from './app-origin.ts';
 import { APP_SCHEME_REGISTRATION, createAppProtocolHandler } from './app-protocol.ts';
 import { bundlePaths } from './bundle-layout.ts';
@@ -43,7 +44,10 @@ function start(): void {
   const desktop: DesktopPort = { openPath: async (path) => (await shell.openPath(path)) === '' };
   // extraResources (electron-builder.yml) puts <repo>/resources at <install>/resources/resources.
   const resourcesDir = app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources');
-  const dispatch = createDispatch(createHandlers(profileSession, desktop, integrity, { resourcesDir }), logger);
+  // The PDF appearance writer finds the font through this variable in the packaged app.
+  process.env.VANTHU_FONTS_DIR = join(resourcesDir, 'fonts');
+  const signing = createSigningHandlers(() => profileSession.requireInitialized(), { resourcesDir, tokenWorkerUrl: paths.tokenWorker });
+  const dispatch = createDispatch(createHandlers(profileSession, desktop, integrity, { resourcesDir, signing: signing.handlers }), logger);
   const ourContents = new Set<WebContents>();
   let mainWindow: BrowserWindow | null = null;
   let integrityStarted = false;
@@ -64,7 +68,10 @@ function start(): void {
     mainWindow.focus();
   });
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => profileSession.close());
+  app.on('will-quit', () => {
+    void signing.close();
+    profileSession.close();
+  });
 
   function hardenSession(target: Session): void {
     denyAllPermissions(target, logger);

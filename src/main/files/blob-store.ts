@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fsyncDirectory, writeFileDurably } from './durable-fs.ts';
 
@@ -38,6 +38,25 @@ export class BlobStore {
     }
     writeFileDurably(target, data, join(this.tmp, `blob-${randomUUID()}`));
     return { sha256, size: data.length };
+  }
+
+  // Moves a file already written and fsynced in the profile (a signed PDF in tmp/) into the
+  // store by rename, without reading it into memory; the file at `path` is gone afterwards.
+  adopt(path: string): StoredBlob {
+    const sha256 = hashFile(path);
+    const size = statSync(path).size;
+    if (this.check(sha256, size) === 'ok') {
+      rmSync(path, { force: true });
+      return { sha256, size };
+    }
+    const folder = join(this.root, sha256.slice(0, 2));
+    if (!existsSync(folder)) {
+      mkdirSync(folder, { recursive: true });
+      fsyncDirectory(this.root);
+    }
+    renameSync(path, this.pathOf(sha256));
+    fsyncDirectory(folder);
+    return { sha256, size };
   }
 
   has(sha256: string): boolean {

@@ -27,6 +27,7 @@ import { checkProfile } from './check-profile.ts';
 import { verifyAuditLog } from './verify-audit.ts';
 import type { IntegrityMonitor } from './integrity-monitor.ts';
 import type { ProfileSession } from './profile-session.ts';
+import type { SigningHandlers } from './signing-handlers.ts';
 
 // What only the desktop can do; the loopback bridge supplies a version that declines.
 export interface DesktopPort {
@@ -41,6 +42,8 @@ export interface HandlerOptions {
   // The program's own resources (fonts for printed books). The packaged app keeps them under
   // process.resourcesPath; runs from the source tree use <repo>/resources.
   readonly resourcesDir?: string;
+  // The signing operations (token worker, trust anchors); see signing-handlers.ts.
+  readonly signing: SigningHandlers['handlers'];
 }
 
 // The services behind the API contract: orchestration only, the rules live in the modules. The
@@ -49,7 +52,7 @@ export function createHandlers(
   session: ProfileSession,
   desktop: DesktopPort,
   integrity: IntegrityMonitor,
-  options: HandlerOptions = {},
+  options: HandlerOptions,
 ): Handlers {
   const fontsDir = options.resourcesDir ? join(options.resourcesDir, 'fonts') : undefined;
   const profile = () => session.current();
@@ -135,5 +138,6 @@ export function createHandlers(
     'audit.list': (input) => ready().audit.list(input),
     'audit.verify': () => verifyAuditLog(ready()),
     'db.check': () => checkProfile(ready()),
+    ...options.signing,
   };
 }

@@ -53,7 +53,7 @@ const REASONS: Readonly<Record<SignatureKind, string>> = {
   copy: 'Ký sao y',
 };
 
-function lineFor(request: SignFileRequest): string | null {
+function lineFor(request: Pick<SignFileRequest, 'kind' | 'numberNotation' | 'copyingAgency' | 'signingTime'>): string | null {
   if (request.kind === 'attachment') {
     const number = request.numberNotation?.trim();
     if (!number) throw new AppError('INVALID_INPUT', 'Ký tệp đính kèm cần số, ký hiệu của văn bản chính.', 'attachment signature without numberNotation');
@@ -67,14 +67,15 @@ function lineFor(request: SignFileRequest): string | null {
   return null;
 }
 
-export async function signFile(request: SignFileRequest): Promise<SignFileResult> {
-  if (kindUsesImage(request.kind) && !request.image) {
-    throw new AppError(
-      'INVALID_INPUT',
-      request.kind === 'approval' ? 'Chưa có ảnh chữ ký của người ký (PNG nền trong suốt).' : 'Chưa có ảnh con dấu của cơ quan (PNG nền trong suốt).',
-      `${request.kind} signature without an image`,
-    );
-  }
+export interface SignaturePlan {
+  readonly placement: Placement;
+  readonly line: string | null;
+  readonly pages: readonly { readonly width: number; readonly height: number }[];
+}
+
+// Where the signature of this kind goes and what text it carries: what the preview shows before
+// the clerk moves it, and what signFile uses when the clerk does not.
+export async function planSignature(request: Omit<SignFileRequest, 'output' | 'signer' | 'image' | 'tsaUrl' | 'reason'>): Promise<SignaturePlan> {
   const line = lineFor(request);
   const pages = await readPageSizes(request.input);
   const placement = await placeSignature({
@@ -86,6 +87,18 @@ export async function signFile(request: SignFileRequest): Promise<SignFileResult
     line: line ? { width: await textWidth(line, LINE_SIZE), size: LINE_SIZE } : null,
     sealMm: request.sealMm,
   });
+  return { placement, line, pages };
+}
+
+export async function signFile(request: SignFileRequest): Promise<SignFileResult> {
+  if (kindUsesImage(request.kind) && !request.image) {
+    throw new AppError(
+      'INVALID_INPUT',
+      request.kind === 'approval' ? 'Chưa có ảnh chữ ký của người ký (PNG nền trong suốt).' : 'Chưa có ảnh con dấu của cơ quan (PNG nền trong suốt).',
+      `${request.kind} signature without an image`,
+    );
+  }
+  const { placement, line } = await planSignature(request);
   const appearance: SignatureAppearance = {
     page: placement.page,
     rect: placement.rect,

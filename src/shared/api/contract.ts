@@ -19,6 +19,18 @@ import {
 } from './schemas/documents.ts';
 import { agencyProfile, agencyProfileInput } from './schemas/profile.ts';
 import { registerRecord, seriesInput, seriesRecord } from './schemas/series.ts';
+import {
+  fileRef,
+  numberInput,
+  placementAnswer,
+  placementQuery,
+  signingSettings,
+  signingSettingsInput,
+  signInput,
+  signResult,
+  tokenModule,
+} from './schemas/signing.ts';
+import { verificationReport } from './schemas/verification.ts';
 import { channelOf, isOperationName, OPERATION_NAMES, type OperationName } from './operation-names.ts';
 
 // THE contract between the renderer and the privileged side. Every operation has one entry here
@@ -128,6 +140,13 @@ export const contract = {
   ),
   'audit.list': op('Audit log entries, newest first', auditListInput, z.array(auditEntry)),
   'audit.verify': op('Check the hash chain of the audit log', empty, auditVerifyResult),
+  'signing.settings': op('Signing settings: modules, timestamp server, trust anchors, images', empty, signingSettings),
+  'signing.saveSettings': op('Change the signing settings', signingSettingsInput, signingSettings),
+  'token.list': op('PKCS#11 modules found, their tokens and certificates with keys', empty, z.array(tokenModule)),
+  'signing.placement': op('Where a signature of this kind would go by default', placementQuery, placementAnswer),
+  'signing.sign': op('Sign stored PDFs with a token: one login, one result per file', signInput, signResult),
+  'signing.number': op('Write the number and date into an approved PDF (incremental update)', numberInput, attachmentRecord),
+  'signing.verify': op('Verify every signature of a stored PDF', fileRef, verificationReport),
   'db.check': op(
     'Full integrity check: database, audit chain, attachment files',
     empty,

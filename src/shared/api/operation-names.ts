@@ -29,6 +29,13 @@ export const OPERATION_NAMES = [
   'audit.list',
   'audit.verify',
   'db.check',
+  'signing.settings',
+  'signing.saveSettings',
+  'token.list',
+  'signing.placement',
+  'signing.sign',
+  'signing.number',
+  'signing.verify',
 ] as const;
 
 export type OperationName = (typeof OPERATION_NAMES)[number];

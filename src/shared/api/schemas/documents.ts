@@ -86,6 +86,9 @@ export const attachmentRecord = z.object({
   size: z.int(),
   addedAt: z.string(),
   present: z.boolean(),
+  // A signed or numbered PDF: the file it was made from, and which signing step made it.
+  revisionOf: z.string().nullable(),
+  revisionKind: z.enum(['approval', 'number', 'agency', 'attachment', 'copy']).nullable(),
 });
 export type AttachmentRecord = z.infer<typeof attachmentRecord>;
 
