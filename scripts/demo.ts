@@ -2,12 +2,16 @@
 // temporary folder, through the real `vanthu` command. It prints each command and what it did,
 // and leaves the folder (registers, exported books, backup) for you to look at.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { vietnamToday, yearOf } from '../src/shared/domain/dates.ts';
+import { draftPdf } from '../test/support/draft-pdf.ts';
+import { appendPageContentRevision } from '../test/support/pdf-samples.ts';
+import { CERT_IDS, createSoftHsm, SOFTHSM_MODULE } from '../test/support/softhsm.ts';
+import { createTestPki } from '../test/support/test-pki.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const work = mkdtempSync(join(tmpdir(), 'vanthu-demo-'));
@@ -20,17 +24,22 @@ function heading(title: string): void {
 }
 
 // Runs `vanthu …` as a clerk would type it; `expect` is the exit code this step should give.
-function vanthu(args: string[], options: { input?: string; expect?: number; json?: boolean } = {}): Record<string, unknown> {
+function vanthu(args: string[], options: { input?: string; expect?: number; json?: boolean; env?: Record<string, string>; inputLabel?: string } = {}): Record<string, unknown> {
   const shown = args.map((a) => (a.startsWith(work) ? relative(work, a) || '.' : a)).map((a) => (/\s/.test(a) ? `"${a}"` : a));
-  console.log(`   $ vanthu ${shown.join(' ')}${options.input ? ' < (JSON)' : ''}`);
+  console.log(`   $ vanthu ${shown.join(' ')}${options.input ? ` < (${options.inputLabel ?? 'JSON'})` : ''}`);
   const full = options.json ? [...args, '--json'] : args;
-  const r = spawnSync(process.execPath, [join(root, 'bin', 'vanthu.js'), ...full], { input: options.input, encoding: 'utf8', cwd: work });
+  const r = spawnSync(process.execPath, [join(root, 'bin', 'vanthu.js'), ...full], {
+    input: options.input,
+    encoding: 'utf8',
+    cwd: work,
+    env: options.env ? { ...process.env, ...options.env } : process.env,
+  });
   const expected = options.expect ?? 0;
   if (r.status !== expected) {
     console.error(r.stdout, r.stderr);
     throw new Error(`vanthu ${args.join(' ')} exited ${r.status}, expected ${expected}`);
   }
-  const text = (expected === 0 ? r.stdout : r.stderr).trim();
+  const text = (expected === 0 ? r.stdout : r.stdout.trim() || r.stderr).trim();
   if (!options.json) for (const line of text.split('\n')) console.log(`     ${line}`);
   return options.json && expected === 0 ? (JSON.parse(r.stdout) as Record<string, unknown>) : {};
 }
@@ -116,6 +125,8 @@ async function main(): Promise<void> {
   vanthu(['import', '--profile', profile, '--kind', 'incoming', join(work, 'so-den-2025.csv')]);
   vanthu(['search', '--profile', profile, '--year', '2025', 'phong chay']);
 
+  await signingDemo();
+
   heading('Sao lưu và khôi phục (tệp đính kèm đi kèm, kiểm tra toàn vẹn trước khi khôi phục)');
   vanthu(['backup', '--profile', profile, '--out', join(work, 'sao-luu.vtbak')]);
   vanthu(['restore', '--profile', join(work, 'khoi-phuc'), '--from', join(work, 'sao-luu.vtbak')]);
@@ -127,6 +138,41 @@ async function main(): Promise<void> {
 
   console.log(`\nXong. Sổ đã xuất, bản sao lưu và dữ liệu nằm tại ${work}`);
   console.log('Done: every step ran offline against a real SQLite profile. Open the exported PDFs to see the register books.');
+}
+
+// The signing workflow with a SoftHSM2 token standing in for the USB tokens, and a demo CA made
+// on the spot (a real clerk's token comes from a licensed CA with its certificate on it).
+async function signingDemo(): Promise<void> {
+  heading('Ký số bằng thiết bị ký số (SoftHSM2 thay cho USB token; CA thử nghiệm tạo tại chỗ)');
+  if (!existsSync(SOFTHSM_MODULE)) {
+    console.log(`     (bỏ qua: chưa cài softhsm2 — ${SOFTHSM_MODULE} không có; apt-get install softhsm2 opensc)`);
+    return;
+  }
+  const pki = await createTestPki();
+  const hsm = await createSoftHsm(pki, { labels: ['LANH-DAO', 'CO-QUAN'] });
+  try {
+    const trust = join(work, 'chung-thu-goc');
+    mkdirSync(trust, { recursive: true });
+    writeFileSync(join(trust, 'demo-root.pem'), pki.root.pem);
+    const env = hsm.env;
+    const pin = (i: number) => ({ input: `${hsm.tokens[i]!.pin}\n`, inputLabel: 'PIN', env });
+    const images = join(root, 'resources', 'signing');
+    vanthu(['token', 'list', '--module', hsm.modulePath], { env });
+    const draft = await draftPdf(join(work, 'du-thao.pdf'), { place: 'Xã Hòa Tiến,' });
+    const sign = (token: string, kind: string, input: string, out: string, extra: string[]) =>
+      ['sign', '--module', hsm.modulePath, '--token', token, '--cert', CERT_IDS.rsa, '--pin-stdin', '--kind', kind, input, '--out', join(work, out), ...extra];
+    vanthu(sign('LANH-DAO', 'approval', draft, 'da-duyet.pdf', ['--image', join(images, 'signature-placeholder.png'), '--anchor', 'Nguyễn Văn An']), pin(0));
+    vanthu(['number', join(work, 'da-duyet.pdf'), '--out', join(work, 'da-cap-so.pdf'), '--number', '01/QĐ-UBND', '--date', vietnamToday(), '--date-anchor', 'Xã Hòa Tiến,']);
+    vanthu(sign('CO-QUAN', 'agency', join(work, 'da-cap-so.pdf'), 'phat-hanh.pdf', ['--image', join(images, 'seal-placeholder.png')]), pin(1));
+    vanthu(sign('CO-QUAN', 'attachment', draft, 'phu-luc-da-ky.pdf', ['--number', '01/QĐ-UBND']), pin(1));
+    vanthu(['verify', join(work, 'phat-hanh.pdf'), '--trust', trust]);
+    console.log('     → sửa nội dung trang 1 sau khi ký, rồi kiểm tra lại:');
+    appendPageContentRevision(join(work, 'phat-hanh.pdf'), join(work, 'bi-sua.pdf'));
+    vanthu(['verify', join(work, 'bi-sua.pdf'), '--trust', trust], { expect: 1 });
+    vanthu(sign('LANH-DAO', 'approval', draft, 'sai-pin.pdf', ['--image', join(images, 'signature-placeholder.png')]), { input: '000000\n', inputLabel: 'PIN sai', env, expect: 2 });
+  } finally {
+    hsm.cleanup();
+  }
 }
 
 await main();

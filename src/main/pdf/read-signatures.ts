@@ -37,7 +37,10 @@ function nameOf(value: PdfValue | undefined): string | null {
 }
 
 // The DER's own length (tag 0x30, definite length) tells where the CMS ends inside the zero padding.
+// A BER indefinite length (0x30 0x80, as NSS and so pdfsig write) ends with 00 00, which trimming
+// zeros would cut: such a CMS is returned with its padding, which the CMS reader accepts.
 export function trimDer(bytes: Uint8Array): Uint8Array {
+  if (bytes.length >= 2 && bytes[0] === 0x30 && bytes[1] === 0x80) return bytes.slice();
   if (bytes.length >= 2 && bytes[0] === 0x30) {
     const first = bytes[1] as number;
     let length = first;

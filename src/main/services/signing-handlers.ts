@@ -12,7 +12,7 @@ import { getDocument, listAttachments } from '../registry/documents.ts';
 import { addFileRevision } from '../registry/file-revisions.ts';
 import { fillNumberAndDate } from '../signing/fill-number.ts';
 import { startTokenClient, type TokenClient } from '../signing/pkcs11/token-client.ts';
-import { planSignature, signFile } from '../signing/sign-file.ts';
+import { planSignature, prepareSigning, signFile } from '../signing/sign-file.ts';
 import { publicSettings, saveSigningSettings, signingSettingsOf } from '../signing/signing-settings.ts';
 import { shippedAnchorsDir } from '../signing/trust/default-anchors.ts';
 import { loadTrustAnchors } from '../signing/trust/trust-anchors.ts';
@@ -129,7 +129,7 @@ export function createSigningHandlers(ready: () => Profile, options: SigningHand
       const sources = input.items.map((item) => ({ item, ...sourceFile(p, item.documentId, item.sha256) }));
       const settings = signingSettingsOf(p);
       const agencyName = getAgencyProfile(p)?.name ?? '';
-      const session = await tokens().openSession({ modulePath: input.modulePath, tokenSerial: input.tokenSerial, pin: input.pin });
+      const [session] = await Promise.all([tokens().openSession({ modulePath: input.modulePath, tokenSerial: input.tokenSerial, pin: input.pin }), prepareSigning()]);
       const results: SignResult['results'] = [];
       let stoppedVi: string | null = null;
       try {

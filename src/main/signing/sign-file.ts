@@ -1,6 +1,6 @@
 import { AppError, isAppError } from '../../shared/errors.ts';
 import { attachmentLine, copyLine, kindUsesImage, type SignatureKind } from '../../shared/domain/signature-kinds.ts';
-import { textWidth } from '../pdf/embedded-font.ts';
+import { loadTextMetrics, textWidth } from '../pdf/embedded-font.ts';
 import { readPageSizes } from '../pdf/page-sizes.ts';
 import { signPdf, type Rect, type SignatureAppearance } from '../pdf/sign-pdf.ts';
 import { buildPadesCms } from './cms/build-cms.ts';
@@ -65,6 +65,12 @@ function lineFor(request: Pick<SignFileRequest, 'kind' | 'numberNotation' | 'cop
     return copyLine(agency, request.signingTime);
   }
   return null;
+}
+
+// What the first signature of a session would otherwise pay on its own (parsing the appearance
+// font, ~70 ms): callers start it while the token logs in, which takes longer anyway.
+export async function prepareSigning(): Promise<void> {
+  await loadTextMetrics();
 }
 
 export interface SignaturePlan {

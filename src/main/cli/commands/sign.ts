@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { SIGNATURE_KINDS, type SignatureKind } from '../../../shared/domain/signature-kinds.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { Rect } from '../../pdf/sign-pdf.ts';
-import { signFile } from '../../signing/sign-file.ts';
+import { prepareSigning, signFile } from '../../signing/sign-file.ts';
 import { optional, parse, type Parsed, required } from '../args.ts';
 import type { CommandResult } from '../context.ts';
 import { promptPin, readPinFromStdin } from '../read-pin.ts';
@@ -83,7 +83,7 @@ export async function sign(args: string[]): Promise<CommandResult> {
     if (!token) {
       throw new AppError('TOKEN_UNAVAILABLE', `Không thấy thiết bị ký số "${tokenLabel}". Thiết bị đang cắm: ${tokens.map((t) => `"${t.label}"`).join(', ') || 'không có'}.`, `token ${tokenLabel} not found in ${modulePath}`);
     }
-    const session = await client.openSession({ modulePath, tokenSerial: token.serialNumber, pin: token.pinStatus.pinPad ? null : pin });
+    const [session] = await Promise.all([client.openSession({ modulePath, tokenSerial: token.serialNumber, pin: token.pinStatus.pinPad ? null : pin }), prepareSigning()]);
     try {
       const result = await signFile({
         input: resolve(input),

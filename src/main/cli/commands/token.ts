@@ -25,6 +25,7 @@ function moduleLine(m: ModuleReport): string {
 }
 
 function tokenLines(t: TokenInfo): string[] {
+  if (t.pinStatus.state === 'not-initialized') return [`  Khe ${t.slotId}: ${t.pinStatus.messageVi}`];
   const lines = [`  Thiết bị "${t.label}" (số sê-ri ${t.serialNumber}, ${t.manufacturer} ${t.model}): ${t.pinStatus.messageVi}`];
   if (t.certificates.length === 0) lines.push('    (không có chứng thư nào kèm khóa bí mật)');
   for (const c of t.certificates) {

@@ -39,16 +39,24 @@ function coverageCheck(f: SignatureFacts): SignatureCheck {
   if (forbidden.length > 0) {
     return check(
       'failed',
-      `Văn bản đã bị sửa đổi sau khi ký: ${forbidden.map((x) => x.description).slice(0, 3).join('; ')}.`,
+      `Văn bản đã bị sửa đổi sau khi ký (${[...new Set(forbidden.map(changeVi))].join(', ')}).`,
       `${c.revisionsAfter} later revision(s); forbidden: ${forbidden.map((x) => `${x.object} ${x.kind}`).join(', ')}`,
     );
   }
   const kinds = [...new Set(c.changes.map((x) => x.kind))];
+  const allowedVi = [...new Set(c.changes.map(changeVi))];
   return check(
     'ok',
-    `Sau chữ ký có ${c.revisionsAfter} lần bổ sung được phép (${kinds.map(kindVi).join(', ') || 'không thay đổi nội dung'}); nội dung đã ký không bị sửa.`,
+    `Sau chữ ký có ${c.revisionsAfter} lần bổ sung được phép (${allowedVi.join(', ') || 'không thay đổi nội dung'}); nội dung đã ký không bị sửa.`,
     `${c.revisionsAfter} later revision(s), allowed changes only: ${kinds.join(', ')}`,
   );
+}
+
+function changeVi(change: ChangesAfter['changes'][number]): string {
+  // 'other' is a new object when allowed (nothing else points to it unless a listed change does),
+  // and a changed or deleted object of the signed revision when not.
+  if (change.kind === 'other') return change.allowed ? 'đối tượng mới' : 'đối tượng đã ký bị thay đổi hoặc xóa';
+  return kindVi(change.kind);
 }
 
 function kindVi(kind: string): string {
@@ -59,6 +67,9 @@ function kindVi(kind: string): string {
     acroform: 'danh sách trường',
     dss: 'dữ liệu kiểm tra dài hạn',
     metadata: 'thông tin mô tả',
+    'page-content': 'nội dung trang',
+    'page-resources': 'tài nguyên của trang (phông chữ, hình ảnh)',
+    catalog: 'cấu trúc tài liệu',
   };
   return names[kind] ?? kind;
 }
