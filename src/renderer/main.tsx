@@ -6,6 +6,7 @@ import './styles/layout.css';
 import './styles/forms.css';
 import './styles/register.css';
 import './styles/document.css';
+import './styles/signing.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

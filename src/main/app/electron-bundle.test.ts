@@ -40,7 +40,9 @@ const NODE_BUILTINS = new Set([...builtinModules, ...builtinModules.map((m) => `
 // line for static imports; single-quoted look-alikes inside bundled libraries' messages are text.
 function esmImports(code: string): string[] {
   const staticImports = [...code.matchAll(/^import\s+(?:[^'"]*?\s+from\s+)?"([^"]+)"/gm)];
-  const dynamicImports = [...code.matchAll(/\bimport\("([^"]+)"\)/g)];
+  // "${" marks text inside a template literal (pdf.js builds a worker wrapper as a string), not
+  // an import this bundle performs.
+  const dynamicImports = [...code.matchAll(/\bimport\("([^"]+)"\)/g)].filter((m) => !(m[1] as string).includes('${'));
   return [...staticImports, ...dynamicImports].map((m) => m[1] as string);
 }
 function requires(code: string): string[] {

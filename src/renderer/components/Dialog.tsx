@@ -6,6 +6,8 @@ interface DialogProps {
   // False while the dialog's work runs (a restore, a void): Esc then does nothing, so the clerk
   // cannot lose sight of an operation that is still changing data.
   readonly closable?: boolean;
+  // A dialog with a page preview beside its form.
+  readonly wide?: boolean;
   readonly children: ReactNode;
 }
 
@@ -18,7 +20,7 @@ const openDialogs: HTMLDialogElement[] = [];
 // the focus is (a button inside that was just disabled leaves it on the page), cancelling that
 // keydown stops the browser's own close request, which a cancelled `cancel` event alone does not
 // do for good (Chromium closes anyway on a second Esc without other user input).
-export function Dialog({ title, onClose, closable = true, children }: DialogProps) {
+export function Dialog({ title, onClose, closable = true, wide = false, children }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const latest = useRef({ onClose, closable });
@@ -47,7 +49,7 @@ export function Dialog({ title, onClose, closable = true, children }: DialogProp
   return (
     <dialog
       ref={ref}
-      className="dialog"
+      className={wide ? 'dialog dialog--wide' : 'dialog'}
       aria-labelledby={titleId}
       onCancel={(e) => {
         e.preventDefault();

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import type { AttachmentRecord } from '../../../shared/api/schemas/documents.ts';
+import type { AttachmentRecord, DocumentRecord } from '../../../shared/api/schemas/documents.ts';
+import type { SignatureKind } from '../../../shared/domain/signature-kinds.ts';
 import { errorMessage } from '../../api/api-error.ts';
 import { call } from '../../api/client.ts';
 import { useUnsavedChanges } from '../../app/unsaved-changes.ts';
@@ -9,9 +10,14 @@ import { useInFlight } from '../../forms/use-in-flight.ts';
 import { showDateTime } from '../../util/dates.ts';
 import { base64ToBlob, fileToBase64, saveBlob } from '../../util/files.ts';
 import { showBytes } from '../../util/format.ts';
+import type { SignFile } from '../signing/BatchList.tsx';
+import { SignDialog } from '../signing/SignDialog.tsx';
+import { isPdf, revisionName } from '../signing/signing-words.ts';
+import { VerificationPanel } from '../signing/VerificationPanel.tsx';
 
 interface AttachmentsPanelProps {
   readonly documentId: number;
+  readonly direction: DocumentRecord['direction'];
   readonly attachments: readonly AttachmentRecord[];
   readonly onStart: () => void;
   readonly onChanged: () => void;
@@ -33,8 +39,25 @@ async function attachAll(documentId: number, files: readonly File[]): Promise<{ 
   return { attached: files.length, failure: null };
 }
 
-export function AttachmentsPanel({ documentId, attachments, onStart, onChanged }: AttachmentsPanelProps) {
+// The signature a file most likely needs next (signing.md "The workflow"): a draft of an outgoing
+// document is approved, an approved or numbered one issued; a file of an incoming document is
+// certified as a copy; anything else is signed as an attachment. The clerk can choose another.
+function nextKind(direction: DocumentRecord['direction'], a: AttachmentRecord): SignatureKind {
+  if (a.revisionKind === 'approval' || a.revisionKind === 'number') return 'agency';
+  if (a.revisionKind === null) return direction === 'outgoing' ? 'approval' : 'copy';
+  return 'attachment';
+}
+
+// The number and date go into a draft or its approved version, never into an issued file.
+function canNumber(direction: DocumentRecord['direction'], a: AttachmentRecord): boolean {
+  return direction === 'outgoing' && (a.revisionKind === null || a.revisionKind === 'approval');
+}
+
+export function AttachmentsPanel({ documentId, direction, attachments, onStart, onChanged }: AttachmentsPanelProps) {
   const [files, setFiles] = useState<File[]>([]);
+  const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set());
+  const [signing, setSigning] = useState<{ files: SignFile[]; kind: SignatureKind } | null>(null);
+  const [verifying, setVerifying] = useState<AttachmentRecord | null>(null);
   const [box, setBox] = useState(0);
   const [message, setMessage] = useState<Message | null>(null);
   const { busy, run } = useInFlight();
@@ -48,6 +71,36 @@ export function AttachmentsPanel({ documentId, attachments, onStart, onChanged }
       setMessage({ tone: 'error', text: errorMessage(e) });
     }
   };
+
+  const signable = attachments.filter((a) => a.present && isPdf(a));
+  const toSign = (a: AttachmentRecord): SignFile => ({ documentId, sha256: a.sha256, name: a.name, revisionKind: a.revisionKind });
+  const openSigning = (chosen: readonly AttachmentRecord[]) => {
+    const first = chosen[0];
+    if (!first) return;
+    onStart();
+    setMessage(null);
+    setSigning({ files: chosen.map(toSign), kind: nextKind(direction, first) });
+  };
+  const tick = (sha256: string, on: boolean) =>
+    setTicked((t) => {
+      const next = new Set(t);
+      if (on) next.add(sha256);
+      else next.delete(sha256);
+      return next;
+    });
+
+  const number = (a: AttachmentRecord) =>
+    run(async () => {
+      onStart();
+      setMessage(null);
+      try {
+        const made = await call('signing.number', { documentId, sha256: a.sha256 });
+        setMessage({ tone: 'success', text: `Đã ghi số, ngày vào tệp mới "${made.name}".` });
+        onChanged();
+      } catch (e) {
+        setMessage({ tone: 'error', text: `Chưa ghi được số, ngày vào "${a.name}": ${errorMessage(e)}` });
+      }
+    });
 
   const attach = () =>
     run(async () => {
@@ -75,7 +128,11 @@ export function AttachmentsPanel({ documentId, attachments, onStart, onChanged }
         <table className="table">
           <thead>
             <tr>
+              <th scope="col">
+                <span className="visually-hidden">Chọn để ký</span>
+              </th>
               <th scope="col">Tên tệp</th>
+              <th scope="col">Bản</th>
               <th scope="col">Dung lượng</th>
               <th scope="col">Đính kèm lúc</th>
               <th scope="col">Tình trạng</th>
@@ -88,20 +145,71 @@ export function AttachmentsPanel({ documentId, attachments, onStart, onChanged }
             {attachments.map((a, i) => (
               // The same file may be attached twice under the same name.
               <tr key={`${a.sha256}-${i}`}>
+                <td>
+                  {a.present && isPdf(a) ? (
+                    <input type="checkbox" aria-label={`Chọn ${a.name} để ký`} checked={ticked.has(a.sha256)} onChange={(e) => tick(a.sha256, e.target.checked)} />
+                  ) : null}
+                </td>
                 <td>{a.name}</td>
+                <td>{revisionName(a)}</td>
                 <td>{showBytes(a.size)}</td>
                 <td>{showDateTime(a.addedAt)}</td>
                 <td>{a.present ? 'Có' : <span className="badge badge--overdue">Thiếu tệp</span>}</td>
-                <td>
+                <td className="row-actions">
                   <button type="button" className="button button--quiet" onClick={() => void download(a)} disabled={!a.present}>
                     Tải về
                   </button>
+                  {a.present && isPdf(a) ? (
+                    <>
+                      <button type="button" className="button button--quiet" onClick={() => openSigning([a])} disabled={busy}>
+                        Ký số…
+                      </button>
+                      {canNumber(direction, a) ? (
+                        <button type="button" className="button button--quiet" onClick={() => void number(a)} disabled={busy}>
+                          Ghi số, ngày
+                        </button>
+                      ) : null}
+                      <button type="button" className="button button--quiet" onClick={() => setVerifying(a)}>
+                        Kiểm tra chữ ký
+                      </button>
+                    </>
+                  ) : null}
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
+      {signable.length > 1 ? (
+        <button
+          type="button"
+          className="button"
+          disabled={busy || !signable.some((a) => ticked.has(a.sha256))}
+          onClick={() => openSigning(signable.filter((a, i) => ticked.has(a.sha256) && signable.findIndex((b) => b.sha256 === a.sha256) === i))}
+        >
+          Ký số các tệp đã chọn…
+        </button>
+      ) : null}
+      {verifying ? (
+        <VerificationPanel
+          key={verifying.sha256}
+          documentId={documentId}
+          sha256={verifying.sha256}
+          fileName={verifying.name}
+          onClose={() => setVerifying(null)}
+        />
+      ) : null}
+      {signing ? (
+        <SignDialog
+          files={signing.files}
+          defaultKind={signing.kind}
+          onClose={() => setSigning(null)}
+          onSigned={() => {
+            setTicked(new Set());
+            onChanged();
+          }}
+        />
+      ) : null}
       <FilePicker
         key={box}
         label="Thêm văn bản kèm theo"

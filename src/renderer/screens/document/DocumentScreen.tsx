@@ -120,7 +120,7 @@ export function DocumentScreen({ id }: { readonly id: number }) {
       {doc.direction === 'incoming' && doc.status === 'active' ? (
         <ProcessingPanel doc={doc} onStart={startChange} onSaved={() => changed('Đã lưu thông tin xử lý.')} />
       ) : null}
-      <AttachmentsPanel documentId={doc.id} attachments={doc.attachments} onStart={startChange} onChanged={() => changed(null)} />
+      <AttachmentsPanel documentId={doc.id} direction={doc.direction} attachments={doc.attachments} onStart={startChange} onChanged={() => changed(null)} />
       <DocumentAudit documentId={doc.id} version={version} />
       {voiding ? (
         <VoidDialog

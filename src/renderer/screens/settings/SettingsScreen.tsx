@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useApp } from '../../app/app-context.ts';
 import { Notice } from '../../components/Notice.tsx';
+import { SigningSettingsPanel } from '../signing/SigningSettingsPanel.tsx';
 import { AgencyForm } from './AgencyForm.tsx';
 import { SeriesPanel } from './SeriesPanel.tsx';
 
@@ -27,6 +28,7 @@ export function SettingsScreen() {
         />
       </section>
       <SeriesPanel />
+      <SigningSettingsPanel />
       <p className="muted">
         Phiên bản {info.version} · Thư mục dữ liệu: {info.profileDir}
       </p>
