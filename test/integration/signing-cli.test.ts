@@ -148,6 +148,29 @@ describe('signing from the CLI with SoftHSM tokens', () => {
     }
   });
 
+  it('embeds the chain and the CA revocation list after a timestamped signature (PAdES B-LT)', async () => {
+    const tsa = await startTestTsa(pki);
+    try {
+      const crl = join(dir, 'root.crl');
+      writeFileSync(crl, pki.crl);
+      const input = await draftPdf(join(dir, 'blt.pdf'));
+      const out = join(dir, 'blt-signed.pdf');
+      const r = await vanthuAsync(signArgs('CO-QUAN', 'attachment', input, out, ['--number', '12/QĐ-UBND', '--tsa', tsa.url, '--crl', crl]), { env: hsm.env, input: `${agency().pin}\n` });
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.json<{ level: string; revocationEmbedded: boolean }>()).toMatchObject({ level: 'B-LT', revocationEmbedded: true });
+      qpdfCheck(out);
+      // The DSS is a later revision: the signature no longer ends the file but stays valid.
+      expect(pdfsigReport(nss, out).map((s) => s.valid)).toEqual([true]);
+      // No --crl at verification: the revocation list comes from the file itself.
+      const report = (await vanthuAsync(['verify', out, '--json', '--trust', trustDir])).json<VerificationReport>();
+      expect(report.signatures[0]).toMatchObject({ level: 'B-LT', verdict: 'valid', coversWholeFile: false });
+      expect(report.signatures[0]?.checks.revocation.status).toBe('ok');
+      expect(report.signatures[0]?.changesAfter.map((c) => c.kind)).toContain('dss');
+    } finally {
+      await tsa.close();
+    }
+  });
+
   it('signs B-B and says why when the timestamp server does not answer', async () => {
     const input = await draftPdf(join(dir, 'no-tsa.pdf'));
     const out = join(dir, 'no-tsa-signed.pdf');

@@ -14,6 +14,7 @@ import { fillNumberAndDate } from '../signing/fill-number.ts';
 import { startTokenClient, type TokenClient } from '../signing/pkcs11/token-client.ts';
 import { planSignature, prepareSigning, signFile } from '../signing/sign-file.ts';
 import { publicSettings, saveSigningSettings, signingSettingsOf } from '../signing/signing-settings.ts';
+import { loadCrlFiles } from '../signing/trust/crl-files.ts';
 import { shippedAnchorsDir } from '../signing/trust/default-anchors.ts';
 import { loadTrustAnchors } from '../signing/trust/trust-anchors.ts';
 import { verifyPdf } from '../signing/verify/verify-pdf.ts';
@@ -80,7 +81,9 @@ export function createSigningHandlers(ready: () => Profile, options: SigningHand
     });
     return client;
   };
-  const anchors = (p: Profile) => loadTrustAnchors([shippedAnchorsDir(options.resourcesDir), ...signingSettingsOf(p).trustAnchorDirs]);
+  // Trust anchors and the CAs' revocation lists (.crl) live in the same folders.
+  const trustDirs = (p: Profile) => [shippedAnchorsDir(options.resourcesDir), ...signingSettingsOf(p).trustAnchorDirs];
+  const anchors = (p: Profile) => loadTrustAnchors(trustDirs(p));
 
   const handlers: Pick<Handlers, SigningOperation> = {
     'signing.settings': () => publicSettings(signingSettingsOf(ready())),
@@ -129,6 +132,7 @@ export function createSigningHandlers(ready: () => Profile, options: SigningHand
       const sources = input.items.map((item) => ({ item, ...sourceFile(p, item.documentId, item.sha256) }));
       const settings = signingSettingsOf(p);
       const agencyName = getAgencyProfile(p)?.name ?? '';
+      const crls = loadCrlFiles(trustDirs(p));
       const [session] = await Promise.all([tokens().openSession({ modulePath: input.modulePath, tokenSerial: input.tokenSerial, pin: input.pin }), prepareSigning()]);
       const results: SignResult['results'] = [];
       let stoppedVi: string | null = null;
@@ -154,6 +158,7 @@ export function createSigningHandlers(ready: () => Profile, options: SigningHand
               placement: source.item.placement ?? null,
               sealMm: settings.sealMm,
               tsaUrl: settings.tsaUrl,
+              crls,
             });
             const file = addFileRevision(p, {
               documentId: source.doc.id,
@@ -203,7 +208,12 @@ export function createSigningHandlers(ready: () => Profile, options: SigningHand
       const p = ready();
       const { file, path } = sourceFile(p, input.documentId, input.sha256);
       const trust = anchors(p);
-      return verifyPdf(path, { anchors: trust.certificates, trustProblems: trust.problems.map((x) => `${x.file}: ${x.detail}`), fileName: file.name });
+      return verifyPdf(path, {
+        anchors: trust.certificates,
+        trustProblems: trust.problems.map((x) => `${x.file}: ${x.detail}`),
+        crls: loadCrlFiles(trustDirs(p)),
+        fileName: file.name,
+      });
     },
   };
   return {

@@ -2,10 +2,12 @@ import { AppError, isAppError } from '../../shared/errors.ts';
 import { attachmentLine, copyLine, kindUsesImage, type SignatureKind } from '../../shared/domain/signature-kinds.ts';
 import { loadTextMetrics, textWidth } from '../pdf/embedded-font.ts';
 import { readPageSizes } from '../pdf/page-sizes.ts';
+import { addDss } from '../pdf/dss.ts';
 import { signPdf, type Rect, type SignatureAppearance } from '../pdf/sign-pdf.ts';
 import { buildPadesCms } from './cms/build-cms.ts';
 import { placeSignature, type Placement } from './placement/place-signature.ts';
 import type { RawSigner } from './raw-signer.ts';
+import { revocationDataFor } from './revocation-data.ts';
 import { requestTimestamp } from './timestamp/tsa-client.ts';
 
 // One signature of one PDF, of the kind the clerk chose (signing.md "The workflow"): the
@@ -30,6 +32,8 @@ export interface SignFileRequest {
   readonly anchor?: string | null;
   readonly sealMm?: number;
   readonly tsaUrl?: string | null;
+  // Revocation lists at hand (the CAs' .crl files): those of the signer's chain go into a DSS.
+  readonly crls?: readonly Uint8Array[];
   readonly reason?: string;
 }
 
@@ -37,8 +41,10 @@ export interface SignFileResult {
   readonly output: string;
   readonly fieldName: string;
   readonly kind: SignatureKind;
-  readonly level: 'B-B' | 'B-T';
+  readonly level: 'B-B' | 'B-T' | 'B-LT';
   readonly timestampTime: string | null;
+  // The chain and revocation lists were embedded (a DSS update after the signature).
+  readonly revocationEmbedded: boolean;
   // Why the signature has no timestamp, in Vietnamese, when a server was configured.
   readonly timestampProblem: string | null;
   readonly placement: Placement;
@@ -96,6 +102,20 @@ export async function planSignature(request: Omit<SignFileRequest, 'output' | 's
   return { placement, line, pages };
 }
 
+// B-LT: the chain and the CRLs that cover it, appended after the signature. The signature is
+// already durable by then; if this second update cannot be written the signature stands without
+// it, as a B-B/B-T one.
+async function embedRevocation(request: SignFileRequest, output: string): Promise<boolean> {
+  const data = request.crls ? revocationDataFor(request.signer, request.crls, request.signingTime) : null;
+  if (!data) return false;
+  try {
+    return (await addDss({ input: output, output, data })).added > 0;
+  } catch (e) {
+    if (isAppError(e)) return false;
+    throw e;
+  }
+}
+
 export async function signFile(request: SignFileRequest): Promise<SignFileResult> {
   if (kindUsesImage(request.kind) && !request.image) {
     throw new AppError(
@@ -136,11 +156,13 @@ export async function signFile(request: SignFileRequest): Promise<SignFileResult
     reason: request.reason ?? REASONS[request.kind],
     sign: (digest) => buildPadesCms(request.signer, digest, timestamp ? { timestamp } : {}),
   });
+  const revocationEmbedded = await embedRevocation(request, signed.output);
   return {
     output: signed.output,
     fieldName: signed.fieldName,
     kind: request.kind,
-    level: timestampTime ? 'B-T' : 'B-B',
+    level: timestampTime ? (revocationEmbedded ? 'B-LT' : 'B-T') : 'B-B',
+    revocationEmbedded,
     timestampTime,
     timestampProblem,
     placement,

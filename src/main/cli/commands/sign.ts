@@ -32,6 +32,19 @@ function placementOf(p: Parsed): { page: number; rect: Rect } | null {
   return { page: page - 1, rect: numbers as unknown as Rect };
 }
 
+// --crl FILE (repeatable): revocation lists of the signer's CA, embedded for a B-LT signature.
+function crlFiles(p: Parsed): Uint8Array[] {
+  const v = (p.values as Record<string, unknown>).crl;
+  const paths = Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+  return paths.map((path) => {
+    try {
+      return readFileSync(path);
+    } catch (e) {
+      throw bad(`Không đọc được danh sách thu hồi ${path}.`, `cannot read CRL ${path}: ${(e as Error).message}`);
+    }
+  });
+}
+
 function readImage(path: string | undefined): Uint8Array | null {
   if (path === undefined) return null;
   try {
@@ -61,6 +74,7 @@ export async function sign(args: string[]): Promise<CommandResult> {
       agency: { type: 'string' },
       tsa: { type: 'string' },
       'seal-mm': { type: 'string' },
+      crl: { type: 'string', multiple: true },
     },
     true,
   );
@@ -98,8 +112,12 @@ export async function sign(args: string[]): Promise<CommandResult> {
         anchor: optional(p, 'anchor') ?? null,
         ...(sealMm !== undefined ? { sealMm: Number(sealMm) } : {}),
         tsaUrl: optional(p, 'tsa') ?? null,
+        crls: crlFiles(p),
       });
-      const level = result.level === 'B-T' ? `có dấu thời gian (${result.timestampTime})` : 'không có dấu thời gian (PAdES B-B)';
+      const level =
+        result.level === 'B-B'
+          ? 'không có dấu thời gian (PAdES B-B)'
+          : `có dấu thời gian (${result.timestampTime})${result.level === 'B-LT' ? ', kèm dữ liệu kiểm tra thu hồi (PAdES B-LT)' : ''}`;
       const why = result.timestampProblem ? ` ${result.timestampProblem}` : '';
       return {
         json: result,

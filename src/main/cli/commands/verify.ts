@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { SignatureReport, VerificationReport } from '../../../shared/api/schemas/verification.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { shippedAnchorsDir } from '../../signing/trust/default-anchors.ts';
+import { loadCrlFiles } from '../../signing/trust/crl-files.ts';
 import { loadTrustAnchors } from '../../signing/trust/trust-anchors.ts';
 import { verifyPdf } from '../../signing/verify/verify-pdf.ts';
 import { parse, type Parsed } from '../args.ts';
@@ -39,11 +40,12 @@ export async function verify(args: string[]): Promise<CommandResult> {
   const p = parse(args, { trust: { type: 'string', multiple: true }, crl: { type: 'string', multiple: true } }, true);
   const [file, ...extra] = p.positionals;
   if (!file || extra.length > 0) throw new AppError('INVALID_INPUT', 'Cần đúng một tệp PDF cần kiểm tra.', `expected one file, got ${p.positionals.length}`);
-  const anchors = loadTrustAnchors([shippedAnchorsDir(), ...many(p, 'trust').map((d) => resolve(d))]);
+  const dirs = [shippedAnchorsDir(), ...many(p, 'trust').map((d) => resolve(d))];
+  const anchors = loadTrustAnchors(dirs);
   const report = await verifyPdf(resolve(file), {
     anchors: anchors.certificates,
     trustProblems: anchors.problems.map((x) => `${x.file}: ${x.detail}`),
-    crls: many(p, 'crl').map(readCrl),
+    crls: [...many(p, 'crl').map(readCrl), ...loadCrlFiles(dirs)],
   });
   return { json: report, text: reportText(report), exitCode: report.verdict === 'valid' ? 0 : 1 };
 }

@@ -38,6 +38,7 @@ function facts(overrides: { signature?: Partial<PdfSignature>; cms?: Partial<Cms
     cms: overrides.cms === null ? null : { ...cms, ...overrides.cms },
     cmsProblem: overrides.cms === null ? 'unreadable CMS' : null,
     changes: overrides.changes ?? { revisionsAfter: 0, modified: false, changes: [] },
+    revocationFromDss: false,
   };
 }
 

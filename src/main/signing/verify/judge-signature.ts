@@ -17,6 +17,8 @@ export interface SignatureFacts {
   readonly cms: CmsVerification | null;
   readonly cmsProblem: string | null;
   readonly changes: ChangesAfter;
+  // The file's DSS held revocation data that applied to this signer (PAdES B-LT).
+  readonly revocationFromDss: boolean;
 }
 
 const check = (status: SignatureCheck['status'], messageVi: string, detail: string): SignatureCheck => ({ status, messageVi, detail });
@@ -125,7 +127,8 @@ function formatCheck(f: SignatureFacts): SignatureCheck {
 
 function level(f: SignatureFacts): SignatureReport['level'] {
   if (!f.cms || f.signature.subFilter !== 'ETSI.CAdES.detached' || f.cms.attributes.hasSigningTime || !f.cms.attributes.hasSigningCertificateV2) return null;
-  return f.cms.timestamp ? 'B-T' : 'B-B';
+  if (!f.cms.timestamp) return 'B-B';
+  return f.revocationFromDss && f.cms.revocation.source === 'crl' ? 'B-LT' : 'B-T';
 }
 
 function verdictOf(checks: SignatureReport['checks']): { verdict: Verdict; verdictVi: string } {

@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import type { SignatureReport, VerificationReport } from '../../../shared/api/schemas/verification.ts';
 import { isAppError } from '../../../shared/errors.ts';
 import { changesAfter } from '../../pdf/changes-after.ts';
+import { readDss } from '../../pdf/dss.ts';
 import { digestByteRange, readSignatures } from '../../pdf/read-signatures.ts';
 import { judgeSignature } from './judge-signature.ts';
 import { parsePdfDate } from './pdf-date.ts';
@@ -17,11 +18,18 @@ export interface VerifyPdfContext {
   readonly fileName?: string;
 }
 
-async function readCms(path: string, contents: Uint8Array, byteRange: readonly number[], claimedTime: Date | null, context: VerifyPdfContext): Promise<{ cms: CmsVerification | null; problem: string | null }> {
+async function readCms(
+  path: string,
+  contents: Uint8Array,
+  byteRange: readonly number[],
+  claimedTime: Date | null,
+  context: VerifyPdfContext,
+  crls: readonly Uint8Array[],
+): Promise<{ cms: CmsVerification | null; problem: string | null }> {
   try {
     const algorithm = cmsDigestAlgorithm(contents) ?? 'sha256';
     const digest = await digestByteRange(path, byteRange, algorithm);
-    const cms = await verifyCms(contents, digest, { anchors: context.anchors, crls: context.crls ?? [], claimedTime, now: context.now ?? new Date() });
+    const cms = await verifyCms(contents, digest, { anchors: context.anchors, crls, claimedTime, now: context.now ?? new Date() });
     return { cms, problem: null };
   } catch (e) {
     if (isAppError(e)) return { cms: null, problem: e.message };
@@ -43,12 +51,19 @@ function summary(signatures: readonly SignatureReport[]): Pick<VerificationRepor
 export async function verifyPdf(path: string, context: VerifyPdfContext): Promise<VerificationReport> {
   const size = (await stat(path)).size;
   const signatures = await readSignatures(path);
+  // Revocation lists the signer embedded (B-LT) count as much as those the clerk supplies: each
+  // is checked against its issuer's key before it is believed.
+  const embedded = signatures.length > 0 ? (await readDss(path)).crls : [];
+  const given = context.crls ?? [];
   const reports: SignatureReport[] = [];
   for (const [index, signature] of signatures.entries()) {
     const claimedTime = parsePdfDate(signature.signingTime);
-    const { cms, problem } = await readCms(path, signature.contents, signature.byteRange, claimedTime, context);
+    const { cms, problem } = await readCms(path, signature.contents, signature.byteRange, claimedTime, context, [...given, ...embedded]);
     const changes = signature.coversWholeFile ? { revisionsAfter: 0, modified: false, changes: [] } : await changesAfter(path, signature.revisionEnd);
-    reports.push(judgeSignature({ index, signature, claimedTime, cms, cmsProblem: problem, changes }, context.anchors.length));
+    // B-LT needs the file's own DSS to cover the signer, whatever the clerk supplied besides.
+    const fromDss = embedded.length === 0 ? null : given.length === 0 ? cms : (await readCms(path, signature.contents, signature.byteRange, claimedTime, context, embedded)).cms;
+    const revocationFromDss = fromDss?.revocation.source === 'crl';
+    reports.push(judgeSignature({ index, signature, claimedTime, cms, cmsProblem: problem, changes, revocationFromDss }, context.anchors.length));
   }
   return {
     fileName: context.fileName ?? basename(path),

@@ -90,7 +90,7 @@ export const signItemResult = z.object({
   sha256: z.string(),
   status: z.enum(['signed', 'failed', 'not-attempted']),
   file: attachmentRecord.nullable(),
-  level: z.enum(['B-B', 'B-T']).nullable(),
+  level: z.enum(['B-B', 'B-T', 'B-LT']).nullable(),
   messageVi: z.string().nullable(),
 });
 

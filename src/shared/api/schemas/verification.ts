@@ -38,9 +38,10 @@ export const signatureReport = z.object({
   fieldName: z.string(),
   page: z.number().int().nullable(),
   subFilter: z.string().nullable(),
-  // PAdES baseline level reached: B-T with a signature timestamp, B-B without; null when the
-  // signature is not a PAdES one (adbe.pkcs7.detached, a signingTime attribute…).
-  level: z.enum(['B-B', 'B-T']).nullable(),
+  // PAdES baseline level reached: B-LT with a timestamp and revocation data in the file's DSS,
+  // B-T with a signature timestamp, B-B without; null when the signature is not a PAdES one
+  // (adbe.pkcs7.detached, a signingTime attribute…).
+  level: z.enum(['B-B', 'B-T', 'B-LT']).nullable(),
   signer: certificateSummary.nullable(),
   reason: z.string().nullable(),
   // /M, as the signer's computer claimed it (ISO, UTC).
