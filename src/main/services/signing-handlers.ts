@@ -65,6 +65,12 @@ function imageFor(p: Profile, kind: SignatureKind): Uint8Array | null {
   return p.blobs.read(sha);
 }
 
+// The approval image goes above the signer's name when the page has it (a draft laid out by
+// Decree 30 does); otherwise the default place, which the clerk moves in the preview.
+function signerAnchor(doc: DocumentRecord): { anchor: string | null; anchorOptional: true } {
+  return { anchor: doc.signerName?.trim() || null, anchorOptional: true };
+}
+
 function tempOutput(p: Profile): string {
   return join(p.paths.tmp, `sign-${randomUUID()}.pdf`);
 }
@@ -122,6 +128,7 @@ export function createSigningHandlers(ready: () => Profile, options: SigningHand
         numberNotation: numberNotationOf(doc),
         copyingAgency: getAgencyProfile(p)?.name ?? '',
         sealMm: signingSettingsOf(p).sealMm,
+        ...signerAnchor(doc),
       });
       return { page: plan.placement.page, rect: [...plan.placement.rect], basis: plan.placement.basis, pages: plan.pages.map((x) => ({ width: x.width, height: x.height })) };
     },
@@ -156,6 +163,7 @@ export function createSigningHandlers(ready: () => Profile, options: SigningHand
               numberNotation: numberNotationOf(source.doc),
               copyingAgency: agencyName,
               placement: source.item.placement ?? null,
+              ...signerAnchor(source.doc),
               sealMm: settings.sealMm,
               tsaUrl: settings.tsaUrl,
               crls,

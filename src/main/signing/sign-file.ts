@@ -30,6 +30,7 @@ export interface SignFileRequest {
   readonly copyingAgency?: string | null;
   readonly placement?: { readonly page: number; readonly rect: Rect } | null;
   readonly anchor?: string | null;
+  readonly anchorOptional?: boolean;
   readonly sealMm?: number;
   readonly tsaUrl?: string | null;
   // Revocation lists at hand (the CAs' .crl files): those of the signer's chain go into a DSS.
@@ -96,6 +97,7 @@ export async function planSignature(request: Omit<SignFileRequest, 'output' | 's
     pages,
     explicit: request.placement ?? null,
     anchor: request.anchor ?? null,
+    anchorOptional: request.anchorOptional ?? false,
     line: line ? { width: await textWidth(line, LINE_SIZE), size: LINE_SIZE } : null,
     sealMm: request.sealMm,
   });

@@ -1,9 +1,9 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { AppError } from '../../../shared/errors.ts';
 import type { SignatureKind } from '../../../shared/domain/signature-kinds.ts';
 import type { Rect } from '../../pdf/sign-pdf.ts';
 import { findText, signatureWidgets } from './page-text.ts';
-import { openWithPdfjs } from './pdfjs-node.ts';
+import { ANCHOR_SEARCH_MAX_BYTES, openWithPdfjs } from './pdfjs-node.ts';
 
 const MM = 72 / 25.4;
 // The attachment and copy lines sit in the top margin (20–25 mm), right-aligned to the right
@@ -31,6 +31,9 @@ export interface PlacementRequest {
   readonly explicit?: { readonly page: number; readonly rect: Rect } | null;
   // Text to place the approval image above (the signer's name, for example).
   readonly anchor?: string | null;
+  // When the anchor is a guess (the app tries the document's signer name), a page without it
+  // falls back to the default place instead of failing.
+  readonly anchorOptional?: boolean;
   // For the text kinds: the width and size of the line to place.
   readonly line?: { readonly width: number; readonly size: number } | null;
   readonly sealMm?: number;
@@ -99,6 +102,8 @@ export async function placeSignature(request: PlacementRequest): Promise<Placeme
   }
   const needsPdfjs = kind === 'agency' || (request.anchor ?? '').trim() !== '';
   if (!needsPdfjs) return defaultImage(pages);
+  // A guessed anchor is not worth reading a very large file into memory for.
+  if (request.anchorOptional && kind === 'approval' && (await stat(request.path)).size > ANCHOR_SEARCH_MAX_BYTES) return defaultImage(pages);
   const doc = await openWithPdfjs(new Uint8Array(await readFile(request.path)));
   try {
     if (kind === 'agency') {
@@ -111,6 +116,7 @@ export async function placeSignature(request: PlacementRequest): Promise<Placeme
     }
     if (request.anchor) {
       const hit = await findText(doc, request.anchor, lastPages(pages.length));
+      if (!hit && request.anchorOptional) return defaultImage(pages);
       if (!hit) {
         throw new AppError('INVALID_INPUT', `Không tìm thấy chữ "${request.anchor}" trong tệp để đặt chữ ký.`, `anchor not found: ${request.anchor}`);
       }
