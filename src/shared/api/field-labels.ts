@@ -58,6 +58,17 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   fileName: 'Tên tệp',
   active: 'Đang dùng',
   direction: 'Sổ đến/đi',
+  modulePaths: 'Thư viện PKCS#11',
+  tsaUrl: 'Máy chủ dấu thời gian',
+  trustAnchorDirs: 'Thư mục chứng thư gốc tin cậy',
+  sealMm: 'Đường kính con dấu',
+  signatureImageBase64: 'Ảnh chữ ký',
+  sealImageBase64: 'Ảnh con dấu',
+  pin: 'Mã PIN',
+  items: 'Tệp cần ký',
+  modulePath: 'Thư viện PKCS#11',
+  tokenSerial: 'Thiết bị ký số',
+  certificateId: 'Chứng thư số',
 };
 
 export function fieldLabel(path: ReadonlyArray<PropertyKey>): string {

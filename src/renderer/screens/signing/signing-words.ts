@@ -1,3 +1,4 @@
+import { FIELD_LABELS, fieldLabel } from '../../../shared/api/field-labels.ts';
 import type { AttachmentRecord } from '../../../shared/api/schemas/documents.ts';
 import type { SignatureCheck, SignatureReport, VerificationReport } from '../../../shared/api/schemas/verification.ts';
 import type { FieldIssue } from '../../api/api-error.ts';
@@ -62,22 +63,9 @@ export const MODULE_STATUS_NAMES: Readonly<Record<'loaded' | 'failed' | 'missing
   missing: 'Không tìm thấy tệp',
 };
 
-const SETTINGS_LABELS: Readonly<Record<string, string>> = {
-  modulePaths: 'Thư viện PKCS#11',
-  tsaUrl: 'Máy chủ dấu thời gian',
-  trustAnchorDirs: 'Thư mục chứng thư gốc tin cậy',
-  sealMm: 'Đường kính con dấu',
-  signatureImageBase64: 'Ảnh chữ ký',
-  sealImageBase64: 'Ảnh con dấu',
-  pin: 'Mã PIN',
-  items: 'Tệp cần ký',
-};
-
-// A field issue from the server as a line for the clerk: "Máy chủ dấu thời gian: phải là …".
 export function issueLine(issue: FieldIssue): string {
   const key = issue.path.split('.')[0] ?? '';
-  const label = SETTINGS_LABELS[key];
-  return label ? `${label}: ${issue.message}` : issue.message;
+  return key in FIELD_LABELS ? `${fieldLabel([key])}: ${issue.message}` : issue.message;
 }
 
 // Why the signature starts where it does (`signing.placement` basis).
