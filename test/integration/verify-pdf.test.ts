@@ -70,7 +70,8 @@ describe('verifyPdf', () => {
     const zeros = /0*$/.exec(der.slice(0, hexLength))?.[0].length ?? 0;
     const inCms = Buffer.from(bytes);
     const target = at + hexLength - zeros - 10;
-    inCms[target] = inCms[target] === 0x41 ? 0x42 : 0x41;
+    // Change the hex digit's value (not only its case, which hex ignores).
+    inCms[target] = ((parseInt(String.fromCharCode(inCms[target]!), 16) ^ 1).toString(16)).charCodeAt(0);
     writeFileSync(join(dir, 'flip-cms.pdf'), inCms);
     const cms = await verifyPdf(join(dir, 'flip-cms.pdf'), anchors());
     expect(cms.verdict).toBe('invalid');
