@@ -51,7 +51,7 @@ describe('verifyCms', () => {
     const report = await verifyCms(await sign(pki[who]), digest, { anchors, crls: [pki.crl] });
     expect(report.signer).toMatchObject({ subject: pki[who].certificate.subject, issuer: pki.root.certificate.subject, serialNumber: pki[who].certificate.serialNumber, keyAlgorithm });
     expect(report.integrity).toEqual({ digestAlgorithm: 'sha256', digestMatches: true, signatureValid: true });
-    expect(report.attributes).toEqual({ hasSigningTime: false, hasSigningCertificateV2: true, signingCertificateMatches: true });
+    expect(report.attributes).toEqual({ hasSigningTime: false, hasSigningCertificateV2: true, hasSigningCertificate: true, signingCertificateMatches: true });
     expect(report.timestamp).toBeNull();
     expect(report.trust.status).toBe('trusted');
     expect(report.trust.chain).toEqual([pki[who].certificate.subject, pki.root.certificate.subject]);

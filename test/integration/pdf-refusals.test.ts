@@ -84,6 +84,40 @@ describe('inputs that are refused', () => {
     await refusedWithNothingWritten(nested, (out) => signPdf(options(nested, out)), 'PDF_UNSUPPORTED');
   });
 
+  it('refuses a chain of object streams whose /Length each sits in the next one instead of overflowing the stack', async () => {
+    // Object stream i keeps the /Length of stream i - 1; reading the catalog (in stream 0) would
+    // nest one read per stream.
+    const count = 5000;
+    const parts: string[] = ['%PDF-1.7\n'];
+    let size = parts[0]!.length;
+    const offsets: number[] = [];
+    let previousLength = 0;
+    for (let i = 0; i < count; i++) {
+      const member = i === 0 ? '1 0 ' : `${20_000 + i} 0 `;
+      const data = member + (i === 0 ? '<< /Type /Catalog >>' : String(previousLength));
+      const length = i < count - 1 ? `${20_001 + i} 0 R` : String(data.length);
+      const object = `${1000 + i} 0 obj\n<< /Type /ObjStm /N 1 /First ${member.length} /Length ${length} >>\nstream\n${data}\nendstream\nendobj\n`;
+      offsets.push(size);
+      parts.push(object);
+      size += object.length;
+      previousLength = data.length;
+    }
+    const xrefNum = 30_000;
+    const row = (type: number, a: number, b: number): Buffer => {
+      const r = Buffer.alloc(7);
+      r[0] = type;
+      r.writeUInt32BE(a, 1);
+      r.writeUInt16BE(b, 5);
+      return r;
+    };
+    const rows = [row(2, 1000, 0), ...offsets.map((o) => row(1, o, 0)), ...offsets.slice(1).map((_, i) => row(2, 1001 + i, 0)), row(1, size, 0)];
+    const table = Buffer.concat(rows);
+    const head = `${xrefNum} 0 obj\n<< /Type /XRef /Size ${xrefNum + 1} /Root 1 0 R /W [1 4 2] /Index [1 1 1000 ${count} 20001 ${count - 1} ${xrefNum} 1] /Length ${table.length} >>\nstream\n`;
+    const chained = join(dir, 'length-chain.pdf');
+    writeFileSync(chained, Buffer.concat([Buffer.from(parts.join('') + head, 'latin1'), table, Buffer.from(`\nendstream\nendobj\nstartxref\n${size}\n%%EOF\n`, 'latin1')]));
+    await refusedWithNothingWritten(chained, (out) => signPdf(options(chained, out)), 'PDF_UNSUPPORTED');
+  });
+
   it('refuses a missing input and a page that does not exist', async () => {
     await refusedWithNothingWritten(good, (out) => signPdf(options(join(dir, 'nope.pdf'), out)), 'FILE_MISSING');
     await refusedWithNothingWritten(good, (out) => signPdf({ ...options(good, out), appearance: { page: 5, rect: [0, 0, 10, 10] } }), 'INVALID_INPUT', /Trang 6/);

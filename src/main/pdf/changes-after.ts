@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { AppError } from '../../shared/errors.ts';
+import { isAppError } from '../../shared/errors.ts';
 import { listPages } from './page-tree.ts';
 import { PdfReader } from './pdf-reader.ts';
 import { isArray, isName, PdfDict, PdfName, PdfRef, PdfStream, PdfString, type PdfValue } from './pdf-values.ts';
@@ -64,6 +64,70 @@ function isSuperset(older: readonly PdfValue[] | undefined, newer: readonly PdfV
   return refNums(older).every((n) => now.has(n)) && (older ?? []).filter((v) => !(v instanceof PdfRef)).length === 0;
 }
 
+// Actions that run code, open files or send data: a signature permits none of them added later.
+const ACTIVE_ACTIONS = new Set(['JavaScript', 'Launch', 'ImportData', 'SubmitForm', 'Rendition']);
+
+// Whether a new object is, or directly holds (an annotation's /A, its /AA events), such an
+// action; an action kept in an object of its own is a new object checked on its own.
+function carriesActiveAction(value: PdfValue | undefined, depth = 0): boolean {
+  if (depth > 4) return false;
+  if (isArray(value)) return value.some((v) => carriesActiveAction(v, depth + 1));
+  const dict = value instanceof PdfStream ? value.dict : value;
+  if (!(dict instanceof PdfDict)) return false;
+  const action = dict.get('S');
+  if (dict.get('JS') !== undefined || (isName(action) && ACTIVE_ACTIONS.has(action.name))) return true;
+  return [...dict.entries.values()].some((v) => carriesActiveAction(v, depth + 1));
+}
+
+// What the signed revision refers to without holding it (a dangling reference: filling it in
+// later changes what the signed document shows), and what it holds but cannot read.
+function signedStateGaps(reader: PdfReader): { dangling: Set<number>; unreadable: Set<number> } {
+  const dangling = new Set<number>();
+  const unreadable = new Set<number>();
+  const seen = new Set<number>();
+  const stack: (PdfValue | undefined)[] = [reader.trailer];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (v instanceof PdfRef) {
+      if (seen.has(v.num)) continue;
+      seen.add(v.num);
+      const entry = reader.table.get(v.num);
+      if (entry === undefined || entry.kind === 'free') {
+        dangling.add(v.num);
+        continue;
+      }
+      try {
+        stack.push(reader.getObject(v.num));
+      } catch (e) {
+        if (!isAppError(e)) throw e;
+        unreadable.add(v.num);
+      }
+    } else if (v instanceof PdfDict || v instanceof PdfStream) {
+      for (const x of (v instanceof PdfStream ? v.dict : v).entries.values()) stack.push(x);
+    } else if (isArray(v)) {
+      for (const x of v) stack.push(x);
+    }
+  }
+  return { dangling, unreadable };
+}
+
+function readable(reader: PdfReader, num: number): { ok: true; value: PdfValue } | { ok: false } {
+  try {
+    return { ok: true, value: reader.getObject(num) };
+  } catch (e) {
+    if (!isAppError(e)) throw e;
+    return { ok: false };
+  }
+}
+
+function forbidden(revisionsAfter: number, description: string): ChangesAfter {
+  return { revisionsAfter: Math.max(1, revisionsAfter), modified: true, changes: [{ object: 'trailer', kind: 'other', allowed: false, description }] };
+}
+
+// Appended bytes up to this size are checked to be only line ends; a longer tail that no
+// cross-reference section accounts for is not a revision.
+const MAX_BLANK_TAIL = 64 * 1024;
+
 function describeNew(dict: PdfDict | undefined): { kind: ChangeKind; description: string } {
   if (!dict) return { kind: 'other', description: 'new object' };
   const type = dict.get('Type');
@@ -81,19 +145,37 @@ function describeNew(dict: PdfDict | undefined): { kind: ChangeKind; description
 // Diffs the objects written by the revisions after `revisionEnd` against the document as it was
 // at `revisionEnd`, and says which changes an earlier signature permits (later signatures, form
 // fill, added annotations, DSS, metadata) and which mean "modified after signing".
+//
+// The signed state is read from the signed bytes alone (the file cut at `revisionEnd`), never
+// from the later cross-reference sections: an appended /Prev may skip the signed revision, or
+// point into a fake table hidden in the signed bytes, and an offset in the signed revision may
+// point past its end, where an attacker can later put an object.
 export async function changesAfter(path: string, revisionEnd: number): Promise<ChangesAfter> {
   const full = PdfReader.open(path);
   const readers: PdfReader[] = [full];
   try {
-    const isAfter = (offset: number): boolean => offset >= revisionEnd;
-    const revisionsAfter = full.sections.filter((s) => isAfter(s.offset)).length;
-    if (revisionsAfter === 0) return { revisionsAfter: 0, modified: false, changes: [] };
-    if (revisionsAfter === full.sections.length) {
-      throw new AppError('INVALID_INPUT', 'Vị trí kết thúc phiên bản được ký không hợp lệ.', `no revision ends before ${revisionEnd}`);
+    const sectionsAfter = full.sections.filter((s) => s.offset >= revisionEnd).length;
+    let before: PdfReader;
+    try {
+      before = PdfReader.open(path, undefined, revisionEnd);
+    } catch (e) {
+      if (!isAppError(e)) throw e;
+      return forbidden(sectionsAfter, 'the signed bytes do not end with a complete revision (startxref, %%EOF)');
     }
-    const before = PdfReader.open(path, (offset) => !isAfter(offset));
     readers.push(before);
-    const written = PdfReader.open(path, isAfter);
+    // The later revisions must continue the signed one: the /Prev chain from the file's end
+    // reaches the signed revision's last section and then runs exactly as the signed bytes say.
+    const chainAt = full.sections.findIndex((s) => s.offset === before.startxref);
+    const continues = chainAt >= 0 && full.sections.length - chainAt === before.sections.length && before.sections.every((s, i) => s.offset === full.sections[chainAt + i]?.offset);
+    if (!continues) return forbidden(sectionsAfter, 'the revisions after the signature do not build on the signed revision (their /Prev chain bypasses it)');
+    if (chainAt === 0) {
+      const appended = full.size - revisionEnd;
+      const blank = appended <= MAX_BLANK_TAIL && /^[\0\t\n\f\r ]*$/.test(full.source.read(revisionEnd, appended).toString('latin1'));
+      return blank ? { revisionsAfter: 0, modified: false, changes: [] } : forbidden(1, 'bytes appended after the signed revision that no cross-reference section accounts for');
+    }
+    const revisionsAfter = chainAt;
+    const writtenSections = new Set(full.sections.slice(0, chainAt).map((s) => s.offset));
+    const written = PdfReader.open(path, (offset) => writtenSections.has(offset));
     readers.push(written);
 
     const changes: Change[] = [];
@@ -117,23 +199,58 @@ export async function changesAfter(path: string, revisionEnd: number): Promise<C
     const pages = listPages(before);
     const pageNums = new Set(pages.map((p) => p.ref.num));
     const annotArrays = new Set(pages.map((p) => p.dict.get('Annots')).filter((v) => v instanceof PdfRef).map((r) => (r as PdfRef).num));
+    const formChangeAllowed = (old: PdfDict | undefined, now: PdfDict | undefined): { allowed: boolean; keys: string[] } => {
+      const keys = changedKeys(old ?? new PdfDict(), now ?? new PdfDict());
+      const allowed = now !== undefined && keys.every((k) => ACROFORM_ALLOWED.has(k)) && (!keys.includes('Fields') || isSuperset(before.array(old?.get('Fields')), full.array(now.get('Fields'))));
+      return { allowed, keys };
+    };
 
-    for (const num of written.table.numbers()) {
-      const entry = written.table.get(num);
+    // What the later sections rewrote, and what sits in an object stream they rewrote (the
+    // objects keep their old entries, but their bytes now come from the new stream).
+    const candidates = new Set(written.table.numbers());
+    for (const num of before.table.numbers()) {
+      const entry = before.table.get(num);
+      if (entry?.kind === 'compressed' && written.table.has(entry.stream)) candidates.add(num);
+    }
+    const gaps = signedStateGaps(before);
+    for (const num of gaps.unreadable) {
+      if (!candidates.has(num) && readable(full, num).ok) add(num, 'other', false, 'an object the signed revision could not read now reads (its bytes were completed after signing)');
+    }
+
+    for (const num of [...candidates].sort((a, b) => a - b)) {
+      const entry = full.table.get(num);
       const existed = before.table.get(num);
       const existedInUse = existed !== undefined && existed.kind !== 'free';
       if (entry?.kind === 'free') {
         if (existedInUse) add(num, 'other', false, 'an object of the signed revision was deleted');
         continue;
       }
-      const now = full.getObject(num);
-      if (now instanceof PdfStream && (isName(now.dict.get('Type'), 'XRef') || isName(now.dict.get('Type'), 'ObjStm'))) continue;
+      const read = readable(full, num);
+      if (!read.ok) {
+        add(num, 'other', false, 'an object written after signing cannot be read');
+        continue;
+      }
+      const now = read.value;
       if (!existedInUse) {
+        if (gaps.dangling.has(num)) {
+          add(num, 'other', false, 'an object the signed revision referred to but did not contain was added');
+          continue;
+        }
+        if (carriesActiveAction(now)) {
+          add(num, 'other', false, 'a JavaScript, launch or submit action was added');
+          continue;
+        }
+        if (now instanceof PdfStream && (isName(now.dict.get('Type'), 'XRef') || isName(now.dict.get('Type'), 'ObjStm'))) continue;
         const { kind, description } = describeNew(full.dict(now));
         add(num, kind, true, description);
         continue;
       }
-      const old = before.getObject(num);
+      const previous = readable(before, num);
+      if (!previous.ok) {
+        add(num, 'other', false, 'an object the signed revision could not read was written');
+        continue;
+      }
+      const old = previous.value;
       if (old instanceof PdfStream || now instanceof PdfStream) {
         const unchanged = old instanceof PdfStream && now instanceof PdfStream && same(old.dict, now.dict) && streamDigest(before, old) === streamDigest(full, now) && streamDigest(before, old) !== undefined;
         if (unchanged) continue;
@@ -144,7 +261,10 @@ export async function changesAfter(path: string, revisionEnd: number): Promise<C
       if (same(old, now)) continue;
       if (num === catalogNum && old instanceof PdfDict && now instanceof PdfDict) {
         const keys = changedKeys(old, now);
-        const allowed = keys.every((k) => CATALOG_ALLOWED.has(k));
+        // A catalog that holds the AcroForm directly, or points it at a new object, changes the
+        // form through the catalog: the form itself must change only in the permitted ways.
+        const formOk = !keys.includes('AcroForm') || formChangeAllowed(before.dict(old.get('AcroForm')), full.dict(now.get('AcroForm'))).allowed;
+        const allowed = formOk && keys.every((k) => CATALOG_ALLOWED.has(k));
         add(num, allowed ? (CATALOG_ALLOWED.get(keys[0] as string) ?? 'catalog') : 'catalog', allowed, `catalog entries changed: ${keys.join(', ')}`);
       } else if (pageNums.has(num) && old instanceof PdfDict && now instanceof PdfDict) {
         const keys = changedKeys(old, now);
@@ -158,8 +278,7 @@ export async function changesAfter(path: string, revisionEnd: number): Promise<C
         const grown = isArray(old) && isArray(now) && isSuperset(old, now);
         add(num, 'annotation', grown, grown ? 'annotations added to a page' : 'annotations removed from a page');
       } else if (acroFormRef instanceof PdfRef && num === acroFormRef.num && old instanceof PdfDict && now instanceof PdfDict) {
-        const keys = changedKeys(old, now);
-        const allowed = keys.every((k) => ACROFORM_ALLOWED.has(k)) && (!keys.includes('Fields') || isSuperset(before.array(old.get('Fields')), full.array(now.get('Fields'))));
+        const { allowed, keys } = formChangeAllowed(old, now);
         add(num, 'acroform', allowed, `form entries changed: ${keys.join(', ')}`);
       } else if (fieldsRef instanceof PdfRef && num === fieldsRef.num) {
         const grown = isArray(old) && isArray(now) && isSuperset(old, now);

@@ -14,7 +14,9 @@ export class FileSource {
     this.size = size;
   }
 
-  static open(path: string): FileSource {
+  // With `limit`, the file is seen as if it ended there: a signed revision is read from the
+  // bytes its signature covers and nothing an attacker appended later.
+  static open(path: string, limit?: number): FileSource {
     let fd: number;
     try {
       fd = openSync(path, 'r');
@@ -30,7 +32,7 @@ export class FileSource {
       closeSync(fd);
       throw new AppError('INVALID_INPUT', `${path} không phải là một tệp.`, `${path} is not a regular file`);
     }
-    return new FileSource(path, fd, stat.size);
+    return new FileSource(path, fd, limit === undefined ? stat.size : Math.min(stat.size, Math.max(0, limit)));
   }
 
   // Reads up to `length` bytes at `position`; shorter only at the end of the file.

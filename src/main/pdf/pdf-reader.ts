@@ -10,6 +10,7 @@ import type { XrefTable } from './xref-table.ts';
 const MAX_CACHED_OBJECTS = 20_000;
 const MAX_CACHED_OBJECT_STREAMS = 8;
 const MAX_REFERENCE_CHAIN = 32;
+const MAX_LENGTH_NESTING = 16;
 
 interface ObjectStreamContent {
   readonly data: Uint8Array;
@@ -41,8 +42,8 @@ export class PdfReader {
     this.endsWithNewline = state.endsWithNewline;
   }
 
-  static open(path: string, include?: (sectionOffset: number) => boolean): PdfReader {
-    const source = FileSource.open(path);
+  static open(path: string, include?: (sectionOffset: number) => boolean, limit?: number): PdfReader {
+    const source = FileSource.open(path, limit);
     try {
       return new PdfReader(source, include);
     } catch (e) {
@@ -117,6 +118,9 @@ export class PdfReader {
     let length: PdfValue | undefined = lengthValue;
     if (lengthValue instanceof PdfRef) {
       if (this.resolving.has(lengthValue.num)) throw brokenPdf('stream /Length refers to itself');
+      // Each /Length kept in another object stream nests one more read; a hostile chain of them
+      // would otherwise run the stack out.
+      if (this.resolving.size >= MAX_LENGTH_NESTING) throw brokenPdf('stream /Length references nested too deeply');
       this.resolving.add(lengthValue.num);
       try {
         length = this.resolve(lengthValue);

@@ -22,7 +22,7 @@ const signature: PdfSignature = {
 const cms: CmsVerification = {
   signer: { subject: 'CN=An', issuer: 'CN=Root', serialNumber: '01', notBefore: '2025-01-01T00:00:00.000Z', notAfter: '2027-01-01T00:00:00.000Z', keyAlgorithm: 'RSA' },
   integrity: { digestAlgorithm: 'sha256', digestMatches: true, signatureValid: true },
-  attributes: { hasSigningTime: false, hasSigningCertificateV2: true, signingCertificateMatches: true },
+  attributes: { hasSigningTime: false, hasSigningCertificateV2: true, hasSigningCertificate: true, signingCertificateMatches: true },
   timestamp: null,
   trust: { status: 'trusted', chain: ['CN=An', 'CN=Root'], detail: 'ok' },
   validityAtSigningTime: { time: '2026-01-05T03:04:05.000Z', basis: 'claimed', status: 'valid' },
@@ -99,9 +99,17 @@ describe('judgeSignature', () => {
   });
 
   it('reports a non-PAdES signature (signingTime, adbe.pkcs7.detached) as a warning with no level', () => {
-    const r = judgeSignature(facts({ signature: { subFilter: 'adbe.pkcs7.detached' }, cms: { attributes: { hasSigningTime: true, hasSigningCertificateV2: false, signingCertificateMatches: false } } }), 1);
+    const r = judgeSignature(facts({ signature: { subFilter: 'adbe.pkcs7.detached' }, cms: { attributes: { hasSigningTime: true, hasSigningCertificateV2: false, hasSigningCertificate: false, signingCertificateMatches: false } } }), 1);
     expect(r.level).toBeNull();
     expect(r.checks.format.status).toBe('warning');
     expect(r.verdict).toBe('valid');
+  });
+
+  it('is invalid when the certificate is not the one a signing-certificate attribute (v1 or v2) names', () => {
+    const v1Only = { hasSigningTime: false, hasSigningCertificateV2: false, hasSigningCertificate: true, signingCertificateMatches: false };
+    const r = judgeSignature(facts({ cms: { attributes: v1Only } }), 1);
+    expect(r.checks.format.status).toBe('failed');
+    expect(r.verdict).toBe('invalid');
+    expect(judgeSignature(facts({ cms: { attributes: { ...v1Only, hasSigningCertificateV2: true } } }), 1).verdict).toBe('invalid');
   });
 });

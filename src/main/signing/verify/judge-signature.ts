@@ -118,10 +118,11 @@ function formatCheck(f: SignatureFacts): SignatureCheck {
   if (f.signature.subFilter !== 'ETSI.CAdES.detached') notes.push(`SubFilter ${f.signature.subFilter ?? 'không có'} (không phải PAdES)`);
   if (a.hasSigningTime) notes.push('có thuộc tính signingTime (PAdES không cho phép)');
   if (!a.hasSigningCertificateV2) notes.push('thiếu thuộc tính signing-certificate-v2');
-  else if (!a.signingCertificateMatches) notes.push('signing-certificate-v2 không khớp chứng thư người ký');
+  if (a.hasSigningCertificate && !a.signingCertificateMatches) notes.push('thuộc tính signing-certificate không khớp chứng thư người ký (chứng thư có thể đã bị thay thế)');
   if (!f.cms.keyUsageOk) notes.push('chứng thư không dành cho ký số');
   if (notes.length === 0) return check('ok', 'Đúng định dạng PAdES (CAdES tách rời, có signing-certificate-v2, không có signingTime).', 'PAdES baseline attributes present');
-  const serious = !f.cms.keyUsageOk || (a.hasSigningCertificateV2 && !a.signingCertificateMatches);
+  // A certificate other than the one the signer bound (v1 or v2) was put in: not a format nit.
+  const serious = !f.cms.keyUsageOk || (a.hasSigningCertificate && !a.signingCertificateMatches);
   return check(serious ? 'failed' : 'warning', `Định dạng: ${notes.join('; ')}.`, notes.join('; '));
 }
 

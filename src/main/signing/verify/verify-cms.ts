@@ -36,6 +36,8 @@ export interface CmsVerification {
     // PAdES forbids signingTime; its presence is reported, its value used only as a last resort.
     readonly hasSigningTime: boolean;
     readonly hasSigningCertificateV2: boolean;
+    // An ESS signing-certificate attribute, v1 or v2, is there: the signer bound one certificate.
+    readonly hasSigningCertificate: boolean;
     // An ESS signing-certificate(-v2) attribute names exactly the signer certificate.
     readonly signingCertificateMatches: boolean;
   };
@@ -82,12 +84,12 @@ export function cmsDigestAlgorithm(cms: Uint8Array): string | null {
   }
 }
 
-function signingCertificateBinding(parts: SignedDataParts, signer: ChainCertificate | null): { hasV2: boolean; matches: boolean } {
+function signingCertificateBinding(parts: SignedDataParts, signer: ChainCertificate | null): { hasV2: boolean; hasAny: boolean; matches: boolean } {
   const v2 = attributeValues(parts.signerInfo.signedAttrs, OID.signingCertificateV2)?.[0];
   const v1 = attributeValues(parts.signerInfo.signedAttrs, OID.signingCertificate)?.[0];
   const [type, value] = v2 ? [OID.signingCertificateV2, v2] : v1 ? [OID.signingCertificate, v1] : [null, null];
   const id = type && value ? parseEssCertId(type, value) : null;
-  return { hasV2: v2 !== undefined, matches: id !== null && signer !== null && essCertIdMatches(id, signer.asn, signer.der) };
+  return { hasV2: v2 !== undefined, hasAny: type !== null, matches: id !== null && signer !== null && essCertIdMatches(id, signer.asn, signer.der) };
 }
 
 function timestampOf(parts: SignedDataParts, anchors: readonly ChainCertificate[]): TimestampCheck | null {
@@ -127,6 +129,7 @@ export async function verifyCms(cms: Uint8Array, digest: Uint8Array, context: Cm
   const attributes = {
     hasSigningTime: attributeValues(parts.signerInfo.signedAttrs, OID.signingTime) !== null,
     hasSigningCertificateV2: binding.hasV2,
+    hasSigningCertificate: binding.hasAny,
     signingCertificateMatches: binding.matches,
   };
 
