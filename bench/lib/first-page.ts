@@ -1,5 +1,6 @@
 import { createDispatch } from '../../src/main/services/dispatch.ts';
 import { createHandlers } from '../../src/main/services/handlers.ts';
+import { createIssuanceHandlers } from '../../src/main/services/issuance-handlers.ts';
 import { createSigningHandlers } from '../../src/main/services/signing-handlers.ts';
 import { IntegrityMonitor } from '../../src/main/services/integrity-monitor.ts';
 import { ProfileSession } from '../../src/main/services/profile-session.ts';
@@ -12,7 +13,9 @@ const [dir, year] = process.argv.slice(2);
 if (!dir || !year) throw new Error('usage: first-page.ts PROFILE_DIR YEAR');
 const session = new ProfileSession(dir);
 const integrity = new IntegrityMonitor(session.logger);
-const dispatch = createDispatch(createHandlers(session, { openPath: async () => false }, integrity, { signing: createSigningHandlers(() => session.requireInitialized()).handlers }), session.logger);
+const signing = createSigningHandlers(() => session.requireInitialized());
+const issuance = createIssuanceHandlers(() => session.requireInitialized(), signing);
+const dispatch = createDispatch(createHandlers(session, { openPath: async () => false }, integrity, { signing: signing.handlers, issuance }), session.logger);
 void integrity.start(session.current().paths.database);
 const reply = await dispatch('documents.list', { direction: 'incoming', year: Number(year), withTotal: true });
 const ms = performance.now();

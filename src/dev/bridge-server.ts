@@ -7,6 +7,7 @@ import { CONTENT_SECURITY_POLICY } from '../shared/security/csp.ts';
 import { resolveExportPath } from '../main/books/export-paths.ts';
 import type { Clock } from '../main/registry/clock.ts';
 import { createDispatch } from '../main/services/dispatch.ts';
+import { createIssuanceHandlers } from '../main/services/issuance-handlers.ts';
 import { createSigningHandlers } from '../main/services/signing-handlers.ts';
 import { createHandlers, type DesktopPort } from '../main/services/handlers.ts';
 import { IntegrityMonitor } from '../main/services/integrity-monitor.ts';
@@ -58,7 +59,8 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const session = new ProfileSession(options.profileDir, options.clock ? { clock: options.clock } : {});
   const integrity = new IntegrityMonitor(session.logger);
   const signing = createSigningHandlers(() => session.requireInitialized(), options.tokenEnv ? { tokenEnv: options.tokenEnv } : {});
-  const dispatch = createDispatch(createHandlers(session, browserDesktop, integrity, { signing: signing.handlers }), session.logger);
+  const issuance = createIssuanceHandlers(() => session.requireInitialized(), signing);
+  const dispatch = createDispatch(createHandlers(session, browserDesktop, integrity, { signing: signing.handlers, issuance }), session.logger);
   const token = randomBytes(32).toString('base64url');
   let port = 0;
 

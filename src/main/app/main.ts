@@ -5,6 +5,7 @@ import { createDispatch } from '../services/dispatch.ts';
 import { createHandlers, type DesktopPort } from '../services/handlers.ts';
 import { IntegrityMonitor } from '../services/integrity-monitor.ts';
 import { ProfileSession } from '../services/profile-session.ts';
+import { createIssuanceHandlers } from '../services/issuance-handlers.ts';
 import { createSigningHandlers } from '../services/signing-handlers.ts';
 import { APP_ENTRY_URL, APP_SCHEME } from './app-origin.ts';
 import { APP_SCHEME_REGISTRATION, createAppProtocolHandler } from './app-protocol.ts';
@@ -47,7 +48,8 @@ function start(): void {
   // The PDF appearance writer finds the font through this variable in the packaged app.
   process.env.VANTHU_FONTS_DIR = join(resourcesDir, 'fonts');
   const signing = createSigningHandlers(() => profileSession.requireInitialized(), { resourcesDir, tokenWorkerUrl: paths.tokenWorker });
-  const dispatch = createDispatch(createHandlers(profileSession, desktop, integrity, { resourcesDir, signing: signing.handlers }), logger);
+  const issuance = createIssuanceHandlers(() => profileSession.requireInitialized(), signing);
+  const dispatch = createDispatch(createHandlers(profileSession, desktop, integrity, { resourcesDir, signing: signing.handlers, issuance }), logger);
   const ourContents = new Set<WebContents>();
   let mainWindow: BrowserWindow | null = null;
   let integrityStarted = false;

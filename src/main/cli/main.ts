@@ -3,8 +3,23 @@ import { mapSqliteError } from '../db/sqlite-errors.ts';
 import { registerExport, importBook } from './commands/books.ts';
 import { documentShow, documentVoid, incomingAdd, outgoingAdd, processingList, processingUpdate } from './commands/documents.ts';
 import { auditList, auditVerify, backup, dbCheck, restore } from './commands/maintenance.ts';
+import {
+  issueApprove,
+  issueCorrect,
+  issueCreate,
+  issueDistribute,
+  issueIssue,
+  issueList,
+  issueNumber,
+  issueRegister,
+  issueSettings,
+  issueShow,
+  issueSubmit,
+  issueVoid,
+} from './commands/issue.ts';
 import { init, profileShow, seriesAdd, seriesList } from './commands/profile.ts';
 import { number } from './commands/number.ts';
+import { draftRender } from './commands/draft.ts';
 import { search } from './commands/search.ts';
 import { sign } from './commands/sign.ts';
 import { tokenList } from './commands/token.ts';
@@ -36,6 +51,19 @@ const COMMANDS: Record<string, Command> = {
   sign,
   number,
   verify,
+  'draft render': draftRender,
+  'issue create': issueCreate,
+  'issue correct': issueCorrect,
+  'issue list': issueList,
+  'issue show': issueShow,
+  'issue submit': issueSubmit,
+  'issue approve': issueApprove,
+  'issue number': issueNumber,
+  'issue issue': issueIssue,
+  'issue register': issueRegister,
+  'issue distribute': issueDistribute,
+  'issue void': issueVoid,
+  'issue settings': issueSettings,
 };
 
 const HELP = `vanthu — VanThu Desktop từ dòng lệnh / from the command line
@@ -59,7 +87,15 @@ const HELP = `vanthu — VanThu Desktop từ dòng lệnh / from the command lin
   vanthu sign --module PATH --token LABEL --cert ID [--pin-stdin] --kind approval|agency|attachment|copy IN.pdf --out OUT.pdf
               [--image PNG] [--page N --rect x1,y1,x2,y2 | --anchor TEXT] [--number "12/QĐ-UBND"] [--agency NAME] [--tsa URL] [--seal-mm 36]
   vanthu number IN.pdf --out OUT.pdf --number "12/QĐ-UBND" --date YYYY-MM-DD [--place "Xã Hòa Tiến"] [--number-at P,X,Y] [--date-at P,X,Y | --date-anchor TEXT]
+  vanthu draft render FILE.json|- --out OUT.pdf (--profile DIR | --agency AGENCY.json) [--year Y]
   vanthu verify FILE.pdf [--trust DIR]… [--crl FILE]…
+  vanthu issue create --profile DIR DRAFT.json|-          (dự thảo: "main": "du-thao.pdf", "attachments": [...], xem docs/issuance.md)
+  vanthu issue correct --profile DIR --original N --relation amends|replaces|corrects DRAFT.json|-
+  vanthu issue list|show --profile DIR [--state S | --id N]
+  vanthu issue submit|number|register|distribute --profile DIR --id N
+  vanthu issue approve|issue --profile DIR --id N --module PATH --token LABEL --cert ID [--pin-stdin] [--page N --rect x1,y1,x2,y2]
+  vanthu issue void --profile DIR --id N --reason TEXT
+  vanthu issue settings --profile DIR [--allow-secret yes|no]
 
 Mọi lệnh nhận --json để in kết quả dạng JSON. Mã thoát: 0 thành công, 2 dữ liệu vào sai, 1 lỗi khác.
 Every command takes --json. Exit codes: 0 ok, 2 bad input, 1 other failure. Schemas: docs/cli.md.`;

@@ -27,6 +27,7 @@ import { checkProfile } from './check-profile.ts';
 import { verifyAuditLog } from './verify-audit.ts';
 import type { IntegrityMonitor } from './integrity-monitor.ts';
 import type { ProfileSession } from './profile-session.ts';
+import type { IssuanceOperation } from './issuance-handlers.ts';
 import type { SigningHandlers } from './signing-handlers.ts';
 
 // What only the desktop can do; the loopback bridge supplies a version that declines.
@@ -44,6 +45,8 @@ export interface HandlerOptions {
   readonly resourcesDir?: string;
   // The signing operations (token worker, trust anchors); see signing-handlers.ts.
   readonly signing: SigningHandlers['handlers'];
+  // The issuance workflow; see issuance-handlers.ts.
+  readonly issuance: Pick<Handlers, IssuanceOperation>;
 }
 
 // The services behind the API contract: orchestration only, the rules live in the modules. The
@@ -139,5 +142,6 @@ export function createHandlers(
     'audit.verify': () => verifyAuditLog(ready()),
     'db.check': () => checkProfile(ready()),
     ...options.signing,
+    ...options.issuance,
   };
 }

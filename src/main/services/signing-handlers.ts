@@ -32,6 +32,10 @@ export interface SigningHandlerOptions {
 
 export interface SigningHandlers {
   readonly handlers: Pick<Handlers, SigningOperation>;
+  // The one token worker of the app, shared with the issuance steps that sign: a second worker
+  // would initialise the same PKCS#11 module twice in one process.
+  tokens(): TokenClient;
+  readonly resourcesDir?: string | undefined;
   close(): Promise<void>;
 }
 
@@ -226,6 +230,8 @@ export function createSigningHandlers(ready: () => Profile, options: SigningHand
   };
   return {
     handlers,
+    tokens,
+    resourcesDir: options.resourcesDir,
     async close() {
       await client?.close();
       client = null;

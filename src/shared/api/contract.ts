@@ -17,6 +17,19 @@ import {
   processingInput,
   voidInput,
 } from './schemas/documents.ts';
+import {
+  issuanceApproveInput,
+  issuanceCorrectInput,
+  issuanceCreateInput,
+  issuanceId,
+  issuanceIssueInput,
+  issuanceListInput,
+  issuanceListResult,
+  issuanceRecord,
+  issuanceSettings,
+  issuanceSettingsInput,
+  issuanceVoidInput,
+} from './schemas/issuance.ts';
 import { agencyProfile, agencyProfileInput } from './schemas/profile.ts';
 import { registerRecord, seriesInput, seriesRecord } from './schemas/series.ts';
 import {
@@ -147,6 +160,19 @@ export const contract = {
   'signing.sign': op('Sign stored PDFs with a token: one login, one result per file', signInput, signResult),
   'signing.number': op('Write the number and date into an approved PDF (incremental update)', numberInput, attachmentRecord),
   'signing.verify': op('Verify every signature of a stored PDF', fileRef, verificationReport),
+  'issuance.settings': op('Issuance settings: whether secret documents may be drafted here', empty, issuanceSettings),
+  'issuance.saveSettings': op('Change the issuance settings', issuanceSettingsInput, issuanceSettings),
+  'issuance.create': op('A new draft from a PDF (and its attachment PDFs), to carry through issuance', issuanceCreateInput, issuanceRecord),
+  'issuance.correct': op('A draft that amends, replaces or corrects (công văn) an issued document', issuanceCorrectInput, issuanceRecord),
+  'issuance.list': op('Documents in the issuance workflow, newest first', issuanceListInput, issuanceListResult),
+  'issuance.get': op('One document of the workflow with its files, recipients and outbox', issuanceId, issuanceRecord),
+  'issuance.submit': op('Submit a draft for approval', issuanceId, issuanceRecord),
+  'issuance.approve': op("The leader's approval signature on the draft (token)", issuanceApproveInput, issuanceRecord),
+  'issuance.number': op('Take the next outgoing number and date and write them into the approved PDF', issuanceId, issuanceRecord),
+  'issuance.issue': op("The agency's signature on the main file and each attachment (token)", issuanceIssueInput, issuanceRecord),
+  'issuance.register': op('Fill every column of the outgoing register from the document', issuanceId, issuanceRecord),
+  'issuance.distribute': op('Queue for electronic sending (recipients with an organId) and list the paper ones', issuanceId, issuanceRecord),
+  'issuance.void': op('Void a numbered document; its number stays in the register as void', issuanceVoidInput, issuanceRecord),
   'db.check': op(
     'Full integrity check: database, audit chain, attachment files',
     empty,

@@ -36,6 +36,19 @@ export const OPERATION_NAMES = [
   'signing.sign',
   'signing.number',
   'signing.verify',
+  'issuance.settings',
+  'issuance.saveSettings',
+  'issuance.create',
+  'issuance.correct',
+  'issuance.list',
+  'issuance.get',
+  'issuance.submit',
+  'issuance.approve',
+  'issuance.number',
+  'issuance.issue',
+  'issuance.register',
+  'issuance.distribute',
+  'issuance.void',
 ] as const;
 
 export type OperationName = (typeof OPERATION_NAMES)[number];

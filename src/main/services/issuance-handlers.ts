@@ -1,0 +1,49 @@
+import type { OperationName } from '../../shared/api/contract.ts';
+import { createIssuance, type DraftFile } from '../issuance/create-issuance.ts';
+import { approveIssuance, submitIssuance } from '../issuance/approve.ts';
+import { distributeIssuance } from '../issuance/distribute-step.ts';
+import { issuanceRecord, listIssuances } from '../issuance/issuance-repo.ts';
+import { issuanceSettingsOf, saveIssuanceSettings } from '../issuance/issuance-settings.ts';
+import { issueIssuance } from '../issuance/issue-step.ts';
+import { numberIssuance } from '../issuance/number-step.ts';
+import { registerIssuance } from '../issuance/register-step.ts';
+import type { TokenAccess } from '../issuance/token-signing.ts';
+import { voidIssuance } from '../issuance/void-issuance.ts';
+import type { Profile } from '../profile/open-profile.ts';
+import type { Handlers } from './handlers.ts';
+import type { SigningHandlers } from './signing-handlers.ts';
+
+export type IssuanceOperation = Extract<OperationName, `issuance.${string}`>;
+
+function upload(file: { name: string; dataBase64: string }): DraftFile {
+  return { name: file.name, data: Buffer.from(file.dataBase64, 'base64') };
+}
+
+// The issuance workflow of the API contract (docs/issuance.md). The signing steps use the
+// signing handlers' token worker.
+export function createIssuanceHandlers(ready: () => Profile, signing: Pick<SigningHandlers, 'tokens' | 'resourcesDir'>): Pick<Handlers, IssuanceOperation> {
+  const access = (input: { modulePath: string; tokenSerial: string; certificateId: string; pin: string | null }): TokenAccess => ({
+    client: signing.tokens(),
+    modulePath: input.modulePath,
+    tokenSerial: input.tokenSerial,
+    certificateId: input.certificateId,
+    pin: input.pin,
+    resourcesDir: signing.resourcesDir,
+  });
+  return {
+    'issuance.settings': () => issuanceSettingsOf(ready()),
+    'issuance.saveSettings': (input) => saveIssuanceSettings(ready(), input),
+    'issuance.create': (input) => createIssuance(ready(), { ...input, main: upload(input.main), attachments: input.attachments.map(upload) }),
+    'issuance.correct': ({ originalDocumentId, relation, ...input }) =>
+      createIssuance(ready(), { ...input, main: upload(input.main), attachments: input.attachments.map(upload), correction: { documentId: originalDocumentId, relation } }),
+    'issuance.list': (input) => listIssuances(ready(), input),
+    'issuance.get': (input) => issuanceRecord(ready(), input.id),
+    'issuance.submit': (input) => submitIssuance(ready(), input.id),
+    'issuance.approve': (input) => approveIssuance(ready(), input.id, access(input), input.placement ?? null),
+    'issuance.number': (input) => numberIssuance(ready(), input.id),
+    'issuance.issue': (input) => issueIssuance(ready(), input.id, access(input), input.placement ?? null),
+    'issuance.register': (input) => registerIssuance(ready(), input.id),
+    'issuance.distribute': (input) => distributeIssuance(ready(), input.id),
+    'issuance.void': (input) => voidIssuance(ready(), input.id, input.reason),
+  };
+}
