@@ -32,6 +32,8 @@ export function createNssDb(dir: string, trusted: TestIdentity, signer?: TestIde
 
 export interface PdfsigSignature {
   readonly fieldName: string;
+  // False for an empty signature field, which pdfsig lists as "not signed".
+  readonly signed: boolean;
   readonly valid: boolean;
   readonly validation: string;
   readonly totalDocumentSigned: boolean;
@@ -53,6 +55,7 @@ export function pdfsigReport(nss: NssDb, path: string): PdfsigSignature[] {
       const validation = /Signature Validation: (.*)/.exec(block)?.[1]?.trim() ?? '';
       return {
         fieldName: /Signature Field Name: (.*)/.exec(block)?.[1]?.trim() ?? '',
+        signed: !/The signature form field is not signed/.test(block),
         valid: validation === 'Signature is Valid.',
         validation,
         totalDocumentSigned: /Total document signed/.test(block) && !/not total document signed/i.test(block),

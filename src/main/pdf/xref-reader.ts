@@ -24,21 +24,39 @@ export interface XrefState {
 
 const MAX_SECTIONS = 10_000;
 const TAIL = 4096;
+// Scanners and upload tools pad files after %%EOF with blanks or NULs, sometimes by whole disk
+// blocks; more padding than this is not a PDF's end.
+const MAX_TRAILING_BLANKS = 1024 * 1024;
+
+// Where the file's content ends once trailing white space (NUL is white space in PDF) is left out.
+function contentEnd(source: FileSource): number {
+  let end = source.size;
+  while (end > 0 && source.size - end <= MAX_TRAILING_BLANKS) {
+    const start = Math.max(0, end - TAIL);
+    const window = source.read(start, end - start);
+    let i = window.length;
+    while (i > 0 && isWhitespace(window[i - 1] as number)) i--;
+    if (i > 0) return start + i;
+    end = start;
+  }
+  if (end > 0) throw notAPdf(`more than ${MAX_TRAILING_BLANKS} blank bytes at the end`);
+  return 0;
+}
 
 // The offset after the last "startxref", checked to be followed by %%EOF: a file cut short has
 // lost its last trailer, and signing what is left would sign a different document.
 function findStartxref(source: FileSource): { startxref: number; endsWithNewline: boolean } {
   const head = source.read(0, 1024).toString('latin1');
   if (!head.includes('%PDF-')) throw notAPdf('no %PDF- header in the first 1024 bytes');
-  const tailStart = Math.max(0, source.size - TAIL);
-  const tail = source.read(tailStart, TAIL).toString('latin1');
+  const end = contentEnd(source);
+  const tailStart = Math.max(0, end - TAIL);
+  const tail = source.read(tailStart, end - tailStart).toString('latin1');
   const at = tail.lastIndexOf('startxref');
   if (at < 0) throw notAPdf('no startxref near the end');
   const match = /^startxref\s+(\d{1,15})\s+%%EOF/.exec(tail.slice(at));
   if (!match) throw notAPdf('startxref not followed by an offset and %%EOF');
-  const after = tail.slice(at + match[0].length);
-  if (/[^\x00\t\n\f\r ]/.test(after)) throw notAPdf('data after the last %%EOF');
-  const last = tail.charCodeAt(tail.length - 1);
+  if (at + match[0].length !== tail.length) throw notAPdf('data after the last %%EOF');
+  const last = source.read(source.size - 1, 1)[0];
   return { startxref: Number(match[1]), endsWithNewline: last === 10 || last === 13 };
 }
 
