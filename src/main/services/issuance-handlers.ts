@@ -1,6 +1,8 @@
+import { join } from 'node:path';
 import type { OperationName } from '../../shared/api/contract.ts';
 import { createIssuance, type DraftFile } from '../issuance/create-issuance.ts';
 import { approveIssuance, submitIssuance } from '../issuance/approve.ts';
+import { createIssuanceFromDraft, placeholdersOf, renderForProfile } from '../issuance/create-from-draft.ts';
 import { distributeIssuance } from '../issuance/distribute-step.ts';
 import { issuanceRecord, listIssuances } from '../issuance/issuance-repo.ts';
 import { issuanceSettingsOf, saveIssuanceSettings } from '../issuance/issuance-settings.ts';
@@ -13,7 +15,7 @@ import type { Profile } from '../profile/open-profile.ts';
 import type { Handlers } from './handlers.ts';
 import type { SigningHandlers } from './signing-handlers.ts';
 
-export type IssuanceOperation = Extract<OperationName, `issuance.${string}`>;
+export type IssuanceOperation = Extract<OperationName, `issuance.${string}` | `drafts.${string}`>;
 
 function upload(file: { name: string; dataBase64: string }): DraftFile {
   return { name: file.name, data: Buffer.from(file.dataBase64, 'base64') };
@@ -30,10 +32,16 @@ export function createIssuanceHandlers(ready: () => Profile, signing: Pick<Signi
     pin: input.pin,
     resourcesDir: signing.resourcesDir,
   });
+  const fontsDir = signing.resourcesDir ? join(signing.resourcesDir, 'fonts') : undefined;
   return {
     'issuance.settings': () => issuanceSettingsOf(ready()),
     'issuance.saveSettings': (input) => saveIssuanceSettings(ready(), input),
     'issuance.create': (input) => createIssuance(ready(), { ...input, main: upload(input.main), attachments: input.attachments.map(upload) }),
+    'issuance.createFromDraft': (input) => createIssuanceFromDraft(ready(), input, fontsDir),
+    'drafts.preview': async (input) => {
+      const rendered = await renderForProfile(ready(), input.draft, fontsDir);
+      return { pdfBase64: Buffer.from(rendered.pdf).toString('base64'), pages: rendered.pages, placeholders: placeholdersOf(rendered) };
+    },
     'issuance.correct': ({ originalDocumentId, relation, ...input }) =>
       createIssuance(ready(), { ...input, main: upload(input.main), attachments: input.attachments.map(upload), correction: { documentId: originalDocumentId, relation } }),
     'issuance.list': (input) => listIssuances(ready(), input),

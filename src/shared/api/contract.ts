@@ -18,9 +18,12 @@ import {
   voidInput,
 } from './schemas/documents.ts';
 import {
+  draftPreview,
+  draftPreviewInput,
   issuanceApproveInput,
   issuanceCorrectInput,
   issuanceCreateInput,
+  issuanceFromDraftInput,
   issuanceId,
   issuanceIssueInput,
   issuanceListInput,
@@ -162,6 +165,8 @@ export const contract = {
   'signing.verify': op('Verify every signature of a stored PDF', fileRef, verificationReport),
   'issuance.settings': op('Issuance settings: whether secret documents may be drafted here', empty, issuanceSettings),
   'issuance.saveSettings': op('Change the issuance settings', issuanceSettingsInput, issuanceSettings),
+  'drafts.preview': op('Render a draft with the agency profile: the PDF and its placeholders (not stored)', draftPreviewInput, draftPreview),
+  'issuance.createFromDraft': op('A new draft written in the app: rendered, stored with its placeholders', issuanceFromDraftInput, issuanceRecord),
   'issuance.create': op('A new draft from a PDF (and its attachment PDFs), to carry through issuance', issuanceCreateInput, issuanceRecord),
   'issuance.correct': op('A draft that amends, replaces or corrects (công văn) an issued document', issuanceCorrectInput, issuanceRecord),
   'issuance.list': op('Documents in the issuance workflow, newest first', issuanceListInput, issuanceListResult),

@@ -38,6 +38,8 @@ export const OPERATION_NAMES = [
   'signing.verify',
   'issuance.settings',
   'issuance.saveSettings',
+  'drafts.preview',
+  'issuance.createFromDraft',
   'issuance.create',
   'issuance.correct',
   'issuance.list',

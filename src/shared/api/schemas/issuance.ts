@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PRIORITIES } from '../../domain/priority.ts';
+import { draftInput } from './draft.ts';
 import { attachmentUpload } from './documents.ts';
 import { idSchema, optionalMultiline, optionalText, organId, positiveInt, producedPriority, requiredText } from './common.ts';
 import { placementInput, rect } from './signing.ts';
@@ -59,6 +60,26 @@ const issuanceFields = {
 export const issuanceCreateInput = z.strictObject(issuanceFields);
 export type IssuanceCreateInput = z.input<typeof issuanceCreateInput>;
 export type IssuanceCreateData = z.output<typeof issuanceCreateInput>;
+
+// A draft written in the app: the document's own fields come from the draft (type, unit,
+// trích yếu, signer, urgency, secrecy), the PDF and its placeholders from the renderer; the
+// recipients and archive units are what the register and the distribution need besides.
+export const issuanceFromDraftInput = z.strictObject({
+  draft: draftInput,
+  recipients: issuanceFields.recipients,
+  archive: issuanceFields.archive,
+  copies: issuanceFields.copies,
+  notes: issuanceFields.notes,
+  attachments: issuanceFields.attachments,
+});
+export type IssuanceFromDraftData = z.output<typeof issuanceFromDraftInput>;
+
+export const draftPreviewInput = z.strictObject({ draft: draftInput });
+export const draftPreview = z.object({
+  pdfBase64: z.string(),
+  pages: z.int(),
+  placeholders: draftPlaceholders,
+});
 
 export const issuanceCorrectInput = z.strictObject({
   ...issuanceFields,
