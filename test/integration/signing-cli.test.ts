@@ -78,6 +78,9 @@ describe('signing from the CLI with SoftHSM tokens', () => {
 
     const n = run(['number', approved, '--out', numbered, '--number', '12/QĐ-UBND', '--date', '2026-01-05', '--date-anchor', DRAFT_TEXT.place, '--json']);
     expect(n.status, n.stderr).toBe(0);
+    // The draft has only the regular face; the date line brings the italic one (Decree 30 §8).
+    expect(execFileSync('pdffonts', [draft], { encoding: 'utf8' })).not.toMatch(/Italic/);
+    expect(execFileSync('pdffonts', [numbered], { encoding: 'utf8' })).toMatch(/LiberationSerif-Italic/);
 
     const g = run(signArgs('CO-QUAN', 'agency', numbered, issued, ['--image', SEAL_PNG]), `${agency().pin}\n`);
     expect(g.status, g.stderr).toBe(0);

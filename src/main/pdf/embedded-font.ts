@@ -10,29 +10,36 @@ import { PdfDict, pdfName, PdfRef, PdfString } from './pdf-values.ts';
 // Liberation Serif: metric-compatible with Times New Roman and complete for Vietnamese. From the
 // source tree the file sits at <repo>/resources/fonts; a packaged app points elsewhere through
 // VANTHU_FONTS_DIR.
-function fontPath(): string {
+// Regular for signature lines and the number; italic for the place-and-date line, which Decree 30
+// sets in italics.
+export type FontFace = 'regular' | 'italic';
+const FONT_FILES: Readonly<Record<FontFace, string>> = { regular: 'LiberationSerif-Regular.ttf', italic: 'LiberationSerif-Italic.ttf' };
+
+function fontPath(face: FontFace): string {
   const dir = process.env.VANTHU_FONTS_DIR;
-  const file = 'LiberationSerif-Regular.ttf';
+  const file = FONT_FILES[face];
   return dir ? `${dir.replace(/[\\/]$/, '')}/${file}` : fileURLToPath(new URL(`../../../resources/fonts/${file}`, import.meta.url));
 }
 
-let cachedFont: { bytes: Uint8Array; font: Font } | undefined;
+const cachedFonts = new Map<FontFace, Font>();
 
 // fontkit is loaded on first use: it adds some 45 MB to the process, which an invisible
 // signature or a plain verification does not need.
-async function loadFont(): Promise<Font> {
-  if (!cachedFont) {
+async function loadFont(face: FontFace): Promise<Font> {
+  let font = cachedFonts.get(face);
+  if (!font) {
     const fontkit = (await import('@pdf-lib/fontkit')).default;
-    const path = fontPath();
+    const path = fontPath(face);
     let bytes: Uint8Array;
     try {
       bytes = readFileSync(path);
     } catch (e) {
       throw new AppError('FILE_MISSING', 'Thiếu tệp phông chữ của chương trình, nên chưa tạo được hình thức chữ ký. Hãy cài đặt lại VanThu Desktop.', `font ${path}: ${(e as Error).message}`);
     }
-    cachedFont = { bytes, font: fontkit.create(bytes) };
+    font = fontkit.create(bytes);
+    cachedFonts.set(face, font);
   }
-  return cachedFont.font;
+  return font;
 }
 
 export interface TextMetrics {
@@ -49,8 +56,8 @@ export async function textWidth(text: string, size: number): Promise<number> {
 }
 
 // Metrics of the font the appearances use.
-export async function loadTextMetrics(): Promise<TextMetrics> {
-  const font = await loadFont();
+export async function loadTextMetrics(face: FontFace = 'regular'): Promise<TextMetrics> {
+  const font = await loadFont(face);
   const em = font.unitsPerEm;
   return {
     textWidth: (text, size) => {
@@ -79,8 +86,8 @@ export class SubsetFont {
     this.ref = new PdfRef(numbers.allocate(), 0);
   }
 
-  static async create(numbers: ObjectNumbers): Promise<SubsetFont> {
-    return new SubsetFont(await loadFont(), numbers);
+  static async create(numbers: ObjectNumbers, face: FontFace = 'regular'): Promise<SubsetFont> {
+    return new SubsetFont(await loadFont(face), numbers);
   }
 
   ascent(size: number): number {
@@ -140,7 +147,8 @@ export class SubsetFont {
   // The font's objects; call after all text is encoded.
   async objects(numbers: ObjectNumbers): Promise<UpdateObject[]> {
     const tag = Array.from({ length: 6 }, () => String.fromCharCode(65 + randomInt(26))).join('');
-    const baseFont = pdfName(`${tag}+LiberationSerif`);
+    // The face's own PostScript name (LiberationSerif, LiberationSerif-Italic), as readers show it.
+    const baseFont = pdfName(`${tag}+${(this.font.postscriptName ?? 'LiberationSerif').replace(/[^A-Za-z0-9-]/g, '')}`);
     const [cid, descriptor, file, toUnicode] = [numbers.allocate(), numbers.allocate(), numbers.allocate(), numbers.allocate()];
     const fontData = await this.fontFile();
     const widthList = [...this.widths].sort((a, b) => a[0] - b[0]).flatMap(([id, w]) => [id, [w]]);

@@ -1,7 +1,7 @@
 import { AppError } from '../../shared/errors.ts';
 import { buildAppearance } from './appearance.ts';
 import { addToPageAnnots } from './document-edits.ts';
-import { loadTextMetrics, SubsetFont } from './embedded-font.ts';
+import { type FontFace, loadTextMetrics, SubsetFont } from './embedded-font.ts';
 import { buildIncrementalUpdate, ObjectNumbers, valueBody, type UpdateObject } from './incremental-writer.ts';
 import { listPages } from './page-tree.ts';
 import { withReader } from './pdf-reader.ts';
@@ -16,6 +16,8 @@ export interface TextStamp {
   readonly y: number;
   readonly text: string;
   readonly size: number;
+  // Decree 30 sets the place-and-date line in italics; everything else is upright.
+  readonly face?: FontFace;
 }
 
 export interface AddTextStampsOptions {
@@ -40,8 +42,16 @@ export async function addTextStamps(options: AddTextStampsOptions): Promise<void
   const built = await withReader(options.input, async (reader) => {
     const numbers = new ObjectNumbers(reader);
     const pages = listPages(reader);
-    const font = await SubsetFont.create(numbers);
-    const metrics = await loadTextMetrics();
+    // One subset per face used, created on first need, written once after all the stamps.
+    const fonts = new Map<FontFace, SubsetFont>();
+    const fontFor = async (face: FontFace): Promise<SubsetFont> => {
+      let font = fonts.get(face);
+      if (!font) {
+        font = await SubsetFont.create(numbers, face);
+        fonts.set(face, font);
+      }
+      return font;
+    };
     const objects: UpdateObject[] = [];
     const byPage = new Map<number, PdfRef[]>();
     for (const stamp of options.stamps) {
@@ -49,9 +59,11 @@ export async function addTextStamps(options: AddTextStampsOptions): Promise<void
       if (!Number.isInteger(stamp.page) || !page) {
         throw new AppError('INVALID_INPUT', `Trang ${stamp.page + 1} không có trong tài liệu (tài liệu có ${pages.length} trang).`, `stamp page ${stamp.page} of ${pages.length}`);
       }
+      const face = stamp.face ?? 'regular';
+      const metrics = await loadTextMetrics(face);
       const width = metrics.textWidth(stamp.text, stamp.size);
       const height = metrics.ascent(stamp.size) + metrics.descent(stamp.size);
-      const ap = await buildAppearance({ width, height, lines: [{ text: stamp.text, size: stamp.size }] }, numbers, font);
+      const ap = await buildAppearance({ width, height, lines: [{ text: stamp.text, size: stamp.size }] }, numbers, await fontFor(face));
       const ref = new PdfRef(numbers.allocate(), 0);
       const annot = new PdfDict()
         .set('Type', pdfName('Annot'))
@@ -66,7 +78,7 @@ export async function addTextStamps(options: AddTextStampsOptions): Promise<void
       objects.push({ num: ref.num, gen: 0, body: valueBody(annot) }, ...ap.objects);
       byPage.set(stamp.page, [...(byPage.get(stamp.page) ?? []), ref]);
     }
-    objects.push(...(await font.objects(numbers)));
+    for (const font of fonts.values()) objects.push(...(await font.objects(numbers)));
     for (const [index, refs] of byPage) objects.push(...addToPageAnnots(reader, pages[index] as (typeof pages)[number], refs));
     return { update: buildIncrementalUpdate(reader, numbers, objects), inputSize: reader.size };
   });

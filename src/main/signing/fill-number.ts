@@ -74,7 +74,7 @@ export async function fillNumberAndDate(request: FillNumberRequest): Promise<Fil
   // Anchored text follows the anchor's baseline; the stamp's y is the bottom of its box.
   const stamps: TextStamp[] = [
     { page: numberAt.page, x: numberAt.x, y: numberAt.y - size * 0.22, text: request.numberNotation.trim(), size },
-    { page: dateAt.page, x: dateAt.x, y: dateAt.y - size * 0.22, text: request.dateAnchor ? placeDateLine('', request.date) : placeDateLine(request.place, request.date), size },
+    { page: dateAt.page, x: dateAt.x, y: dateAt.y - size * 0.22, text: request.dateAnchor ? placeDateLine('', request.date) : placeDateLine(request.place, request.date), size, face: 'italic' },
   ];
   await addTextStamps({ input: request.input, output: request.output, stamps });
   return { output: request.output, stamps };
