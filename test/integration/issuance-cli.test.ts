@@ -91,4 +91,16 @@ describe('vanthu issue', () => {
     const list = vanthu(['issue', 'list', '--profile', profile, '--state', 'void', '--json']);
     expect(list.json<{ total: number }>().total).toBe(1);
   }, 60_000);
+  it('creates a draft from the draft JSON of `vanthu draft render`, keeping the renderer\'s placeholders', () => {
+    const draft = JSON.parse(readFileSync(join(ROOT, 'resources', 'drafts', 'examples', 'quyet-dinh.json'), 'utf8')) as unknown;
+    writeFileSync(join(dir, 'rendered.json'), JSON.stringify({ draft, recipients: [{ name: 'Sở Nội vụ thành phố Đà Nẵng', organId: '000.00.12.H17' }], attachments: ['phu-luc.pdf'] }));
+    const created = ok(['create', join(dir, 'rendered.json')]);
+    expect(created.state).toBe('draft');
+    expect(created.placeholders?.signature?.page).toBeGreaterThanOrEqual(0);
+    expect(created.files.map((f) => f.role)).toEqual(['main', 'attachment']);
+    expect(created.documentTypeName).toBe('Quyết định');
+    const bad = run(['create', '-'], JSON.stringify({ draft: { ...(draft as object), subject: '' }, recipients: [{ name: 'A' }] }));
+    expect(bad.status).toBe(2);
+    expect((JSON.parse(bad.stderr) as { message: string }).message).toMatch(/Trích yếu/);
+  });
 });

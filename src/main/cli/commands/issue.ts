@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { z } from 'zod';
-import { CORRECTION_RELATIONS, ISSUANCE_STATES, issuanceCreateInput, type IssuanceRecord, issuanceVoidInput } from '../../../shared/api/schemas/issuance.ts';
+import { CORRECTION_RELATIONS, ISSUANCE_STATES, issuanceCreateInput, issuanceFromDraftInput, type IssuanceRecord, issuanceVoidInput } from '../../../shared/api/schemas/issuance.ts';
 import { parseOrThrow } from '../../../shared/api/validation.ts';
 import { formatVietnameseDate } from '../../../shared/domain/dates.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { approveIssuance, submitIssuance } from '../../issuance/approve.ts';
+import { createIssuanceFromDraft } from '../../issuance/create-from-draft.ts';
 import { createIssuance, type DraftFile, type NewIssuance } from '../../issuance/create-issuance.ts';
 import { distributeIssuance } from '../../issuance/distribute-step.ts';
 import { issuanceRecord, listIssuances } from '../../issuance/issuance-repo.ts';
@@ -24,7 +25,7 @@ import { modulePaths, withTokenClient } from './token.ts';
 
 // `vanthu issue …`: the issuance workflow headless (docs/issuance.md). The draft's JSON is the
 // contract's issuance.create input, except that "main" and "attachments" are PDF paths relative
-// to the JSON file. The signing steps take the signing CLI's token options; the PIN comes from
+// to the JSON file — or issuance.createFromDraft's, with "draft" instead of "main". The signing steps take the signing CLI's token options; the PIN comes from
 // standard input (--pin-stdin) or a prompt, never from the command line.
 
 function bad(vi: string, en: string): AppError {
@@ -44,8 +45,8 @@ function readPdf(path: string): DraftFile {
   }
 }
 
-function draftFrom(source: string): Omit<NewIssuance, 'correction'> {
-  const { main, attachments, ...fields } = parseOrThrow(cliDraft, readJson(source), 'issuance draft');
+function draftFrom(source: string, raw: unknown = readJson(source)): Omit<NewIssuance, 'correction'> {
+  const { main, attachments, ...fields } = parseOrThrow(cliDraft, raw, 'issuance draft');
   const base = source === '-' ? process.cwd() : dirname(resolve(source));
   return { ...fields, main: readPdf(resolve(base, main)), attachments: attachments.map((a) => readPdf(resolve(base, a))) };
 }
@@ -65,9 +66,25 @@ function source(p: Parsed): string {
   return file;
 }
 
+// A JSON with "draft" (the schema of `vanthu draft render`, docs/drafting.md) is rendered with the
+// profile's agency and keeps the renderer's placeholders; one with "main" imports a PDF.
+const cliRenderedDraft = issuanceFromDraftInput.omit({ attachments: true }).extend({
+  attachments: z.array(z.string().min(1)).max(50).default([]),
+});
+
 export async function issueCreate(args: string[]): Promise<CommandResult> {
   const p = parse(args, {}, true);
-  const draft = draftFrom(source(p));
+  const file = source(p);
+  const raw = readJson(file);
+  if (typeof raw === 'object' && raw !== null && 'draft' in raw) {
+    const { attachments, ...fields } = parseOrThrow(cliRenderedDraft, raw, 'issuance draft');
+    const base = file === '-' ? process.cwd() : dirname(resolve(file));
+    const files = attachments.map((a) => readPdf(resolve(base, a)));
+    return withProfile(p, async (profile) =>
+      answer(await createIssuanceFromDraft(profile, { ...fields, attachments: files.map((f) => ({ name: f.name, dataBase64: Buffer.from(f.data).toString('base64') })) })),
+    );
+  }
+  const draft = draftFrom(file, raw);
   return withProfile(p, (profile) => answer(createIssuance(profile, draft)));
 }
 
