@@ -2,7 +2,7 @@
 // temporary folder, through the real `vanthu` command. It prints each command and what it did,
 // and leaves the folder (registers, exported books, backup) for you to look at.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -140,6 +140,30 @@ async function main(): Promise<void> {
   console.log('Done: every step ran offline against a real SQLite profile. Open the exported PDFs to see the register books.');
 }
 
+// Issue 4: a quyết định drafted in the Decree 30 layout and carried from draft to distribution,
+// each step one command, with the tokens of the signing demo.
+function issuanceDemo(env: Record<string, string>, pin: (i: number) => { input: string; inputLabel: string; env: Record<string, string> }, images: string): void {
+  heading('Soạn thảo đúng thể thức (Nghị định 30) và phát hành: dự thảo → trình ký → ký duyệt → cấp số → phát hành → vào sổ → gửi');
+  const example = join(root, 'resources', 'drafts', 'examples', 'quyet-dinh.json');
+  vanthu(['draft', 'render', example, '--profile', profile, '--out', join(work, 'du-thao-quyet-dinh.pdf')]);
+  vanthu(['signing', 'settings', '--profile', profile, '--signature-image', join(images, 'signature-placeholder.png'), '--seal-image', join(images, 'seal-placeholder.png')]);
+  writeFileSync(
+    join(work, 'phat-hanh.json'),
+    JSON.stringify({ draft: JSON.parse(readFileSync(example, 'utf8')) as unknown, recipients: [{ name: 'Sở Nội vụ thành phố Đà Nẵng', organId: '000.00.12.H17' }, { name: 'Các thôn trên địa bàn xã' }], archive: 'VT, VP' }),
+  );
+  const created = vanthu(['issue', 'create', '--profile', profile, join(work, 'phat-hanh.json')], { json: true });
+  const id = String(created.id);
+  console.log(`     → dự thảo mã ${id}: ${String(created.documentTypeName)} — ${String(created.subject)}`);
+  const token = (label: string) => ['--module', SOFTHSM_MODULE, '--token', label, '--cert', CERT_IDS.rsa, '--pin-stdin'];
+  vanthu(['issue', 'submit', '--profile', profile, '--id', id]);
+  vanthu(['issue', 'approve', '--profile', profile, '--id', id, ...token('LANH-DAO')], pin(0));
+  vanthu(['issue', 'number', '--profile', profile, '--id', id]);
+  vanthu(['issue', 'number', '--profile', profile, '--id', id], { env, expect: 2 });
+  vanthu(['issue', 'issue', '--profile', profile, '--id', id, ...token('CO-QUAN')], pin(1));
+  vanthu(['issue', 'register', '--profile', profile, '--id', id]);
+  vanthu(['issue', 'distribute', '--profile', profile, '--id', id]);
+}
+
 // The signing workflow with a SoftHSM2 token standing in for the USB tokens, and a demo CA made
 // on the spot (a real clerk's token comes from a licensed CA with its certificate on it).
 async function signingDemo(): Promise<void> {
@@ -170,6 +194,7 @@ async function signingDemo(): Promise<void> {
     appendPageContentRevision(join(work, 'phat-hanh.pdf'), join(work, 'bi-sua.pdf'));
     vanthu(['verify', join(work, 'bi-sua.pdf'), '--trust', trust], { expect: 1 });
     vanthu(sign('LANH-DAO', 'approval', draft, 'sai-pin.pdf', ['--image', join(images, 'signature-placeholder.png')]), { input: '000000\n', inputLabel: 'PIN sai', env, expect: 2 });
+    issuanceDemo(env, pin, images);
   } finally {
     hsm.cleanup();
   }

@@ -22,6 +22,7 @@ import { number } from './commands/number.ts';
 import { draftRender } from './commands/draft.ts';
 import { search } from './commands/search.ts';
 import { sign } from './commands/sign.ts';
+import { signingSettings } from './commands/signing-settings.ts';
 import { tokenList } from './commands/token.ts';
 import { verify } from './commands/verify.ts';
 import type { Command } from './context.ts';
@@ -48,6 +49,7 @@ const COMMANDS: Record<string, Command> = {
   'audit list': auditList,
   'db check': dbCheck,
   'token list': tokenList,
+  'signing settings': signingSettings,
   sign,
   number,
   verify,
@@ -84,6 +86,7 @@ const HELP = `vanthu — VanThu Desktop từ dòng lệnh / from the command lin
   vanthu audit verify|list --profile DIR
   vanthu db check --profile DIR
   vanthu token list [--module PATH]…
+  vanthu signing settings --profile DIR [--signature-image PNG] [--seal-image PNG] [--tsa URL|none] [--trust DIR]… [--module PATH]… [--seal-mm N]
   vanthu sign --module PATH --token LABEL --cert ID [--pin-stdin] --kind approval|agency|attachment|copy IN.pdf --out OUT.pdf
               [--image PNG] [--page N --rect x1,y1,x2,y2 | --anchor TEXT] [--number "12/QĐ-UBND"] [--agency NAME] [--tsa URL] [--seal-mm 36]
   vanthu number IN.pdf --out OUT.pdf --number "12/QĐ-UBND" --date YYYY-MM-DD [--place "Xã Hòa Tiến"] [--number-at P,X,Y] [--date-at P,X,Y | --date-anchor TEXT]

@@ -45,12 +45,12 @@ export function publicSettings(s: Stored): SigningSettings {
 
 // The image goes to the blob store before the transaction that refers to it, as attachments do;
 // its `files` row makes backups and integrity checks include it.
-function storeImage(ctx: RegistryContext, base64: string | null | undefined, current: string | null, what: string, added: StoredBlob[]): string | null {
+function storeImage(ctx: RegistryContext, base64: string | null | undefined, current: string | null, what: { vi: string; en: string }, added: StoredBlob[]): string | null {
   if (base64 === undefined) return current;
   if (base64 === null) return null;
   const data = Buffer.from(base64, 'base64');
   if (data.length < 8 || !data.subarray(0, 8).equals(PNG_SIGNATURE)) {
-    throw new AppError('INVALID_INPUT', `Ảnh ${what} phải là tệp PNG (nền trong suốt).`, `${what} image is not a PNG`);
+    throw new AppError('INVALID_INPUT', `Ảnh ${what.vi} phải là tệp PNG (nền trong suốt).`, `${what.en} image is not a PNG`);
   }
   const blob = ctx.blobs.put(data);
   added.push(blob);
@@ -65,8 +65,8 @@ export function saveSigningSettings(ctx: RegistryContext, input: z.output<typeof
     tsaUrl: input.tsaUrl === undefined ? current.tsaUrl : input.tsaUrl,
     trustAnchorDirs: input.trustAnchorDirs ?? current.trustAnchorDirs,
     sealMm: input.sealMm ?? current.sealMm,
-    signatureImage: storeImage(ctx, input.signatureImageBase64, current.signatureImage, 'chữ ký', added),
-    sealImage: storeImage(ctx, input.sealImageBase64, current.sealImage, 'con dấu', added),
+    signatureImage: storeImage(ctx, input.signatureImageBase64, current.signatureImage, { vi: 'chữ ký', en: 'signature' }, added),
+    sealImage: storeImage(ctx, input.sealImageBase64, current.sealImage, { vi: 'con dấu', en: 'seal' }, added),
   };
   writeTransaction(ctx.db, () => {
     const at = timestamp(ctx.clock);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { z } from 'zod';
-import { CORRECTION_RELATIONS, ISSUANCE_STATES, issuanceCreateInput, issuanceFromDraftInput, type IssuanceRecord, issuanceVoidInput } from '../../../shared/api/schemas/issuance.ts';
+import { CORRECTION_RELATIONS, ISSUANCE_STATE_NAMES, ISSUANCE_STATES, issuanceCreateInput, issuanceFromDraftInput, type IssuanceRecord, issuanceVoidInput } from '../../../shared/api/schemas/issuance.ts';
 import { parseOrThrow } from '../../../shared/api/validation.ts';
 import { formatVietnameseDate } from '../../../shared/domain/dates.ts';
 import { AppError } from '../../../shared/errors.ts';
@@ -53,7 +53,7 @@ function draftFrom(source: string, raw: unknown = readJson(source)): Omit<NewIss
 
 function describe(r: IssuanceRecord): string {
   const number = r.codeNumber ? ` Số: ${r.codeNumber}/${r.codeNotation}, ngày ${formatVietnameseDate(r.documentDate)}.` : '';
-  return `Văn bản mã ${r.id} (${r.documentTypeName} — ${r.subject}): ${r.state}.${number}${r.voidReason ? ` Đã hủy: ${r.voidReason}.` : ''}`;
+  return `Văn bản mã ${r.id} (${r.documentTypeName} — ${r.subject}): ${ISSUANCE_STATE_NAMES[r.state]}.${number}${r.voidReason ? ` Đã hủy: ${r.voidReason}.` : ''}`;
 }
 
 function answer(r: IssuanceRecord, extra = ''): CommandResult {
@@ -107,7 +107,7 @@ export async function issueList(args: string[]): Promise<CommandResult> {
   }
   return withProfile(p, (profile) => {
     const result = listIssuances(profile, { state: state as (typeof ISSUANCE_STATES)[number] | undefined, offset: 0, limit: 500 });
-    const lines = result.rows.map((r) => `${r.id}\t${r.state}\t${r.codeNumber ? `${r.codeNumber}/${r.codeNotation}` : '—'}\t${r.documentTypeName}\t${r.subject}`);
+    const lines = result.rows.map((r) => `${r.id}\t${ISSUANCE_STATE_NAMES[r.state]}\t${r.codeNumber ? `${r.codeNumber}/${r.codeNotation}` : '—'}\t${r.documentTypeName}\t${r.subject}`);
     return { json: result, text: [...lines, `${result.total} văn bản.`].join('\n') };
   });
 }

@@ -8,6 +8,18 @@ import { placementInput, rect } from './signing.ts';
 // The issuance workflow (docs/issuance.md): a document from its draft through approval,
 // numbering and issuing into the outgoing register, then out to its recipients.
 export const ISSUANCE_STATES = ['draft', 'submitted', 'approved', 'numbered', 'issued', 'registered', 'distributed', 'void'] as const;
+
+// What the clerk reads for each state.
+export const ISSUANCE_STATE_NAMES: Readonly<Record<(typeof ISSUANCE_STATES)[number], string>> = {
+  draft: 'dự thảo',
+  submitted: 'đã trình ký',
+  approved: 'đã ký duyệt',
+  numbered: 'đã cấp số',
+  issued: 'đã phát hành',
+  registered: 'đã vào sổ văn bản đi',
+  distributed: 'đã gửi',
+  void: 'đã hủy',
+};
 export type IssuanceState = (typeof ISSUANCE_STATES)[number];
 
 // Độ mật (nd30-rules §6). Anything but 'none' is a secret document.
