@@ -7,6 +7,7 @@ import './styles/forms.css';
 import './styles/register.css';
 import './styles/document.css';
 import './styles/signing.css';
+import './styles/drafting.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

@@ -103,4 +103,14 @@ describe('vanthu issue', () => {
     expect(bad.status).toBe(2);
     expect((JSON.parse(bad.stderr) as { message: string }).message).toMatch(/Trích yếu/);
   });
+  it('keeps the signing settings from the command line and refuses an image that is not a PNG', () => {
+    const shown = vanthu(['signing', 'settings', '--profile', profile, '--json']);
+    expect(shown.json<{ hasSignatureImage: boolean; tsaUrl: string | null }>()).toMatchObject({ hasSignatureImage: true, tsaUrl: null });
+    const saved = vanthu(['signing', 'settings', '--profile', profile, '--tsa', 'http://127.0.0.1:9/tsa', '--seal-mm', '35', '--json']);
+    expect(saved.json<{ tsaUrl: string; sealMm: number; hasSealImage: boolean }>()).toMatchObject({ tsaUrl: 'http://127.0.0.1:9/tsa', sealMm: 35, hasSealImage: true });
+    const refused = vanthu(['signing', 'settings', '--profile', profile, '--seal-image', join(dir, 'draft.json'), '--json']);
+    expect(refused.status).toBe(2);
+    expect((JSON.parse(refused.stderr) as { message: string }).message).toMatch(/PNG/);
+    expect(vanthu(['signing', 'settings', '--profile', profile, '--tsa', 'none', '--json']).json<{ tsaUrl: string | null }>().tsaUrl).toBeNull();
+  });
 });

@@ -3,7 +3,9 @@ import { AuditScreen } from '../screens/audit/AuditScreen.tsx';
 import { BackupScreen } from '../screens/backup/BackupScreen.tsx';
 import { BooksScreen } from '../screens/books/BooksScreen.tsx';
 import { DocumentScreen } from '../screens/document/DocumentScreen.tsx';
+import { DraftingScreen } from '../screens/drafting/DraftingScreen.tsx';
 import { IncomingForm } from '../screens/incoming/IncomingForm.tsx';
+import { IssuanceScreen } from '../screens/issuance/IssuanceScreen.tsx';
 import { OutgoingForm } from '../screens/outgoing/OutgoingForm.tsx';
 import { ProcessingScreen } from '../screens/processing/ProcessingScreen.tsx';
 import type { ListFilters } from '../screens/register/list-filters.ts';
@@ -37,6 +39,10 @@ export function ScreenView({ route, visit, listFilters, onListFiltersChange }: S
       return <OutgoingForm key={visit} />;
     case 'document':
       return <DocumentScreen key={route.id} id={route.id} />;
+    case 'drafting':
+      return <DraftingScreen key={visit} />;
+    case 'issuance':
+      return <IssuanceScreen key={`${route.id ?? 'list'}-${visit}`} id={route.id} />;
     case 'processing':
       return <ProcessingScreen />;
     case 'books':

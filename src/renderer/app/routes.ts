@@ -8,6 +8,9 @@ export type Route =
   | { readonly name: 'incoming-new' }
   | { readonly name: 'outgoing-new' }
   | { readonly name: 'document'; readonly id: number }
+  | { readonly name: 'drafting' }
+  // Without an id: the list of documents in the issuance workflow; with one, that document.
+  | { readonly name: 'issuance'; readonly id?: number }
   | { readonly name: 'processing' }
   | { readonly name: 'books' }
   | { readonly name: 'backup' }
@@ -25,6 +28,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { route: { name: 'incoming-new' }, label: 'Vào sổ văn bản đến', shortcut: NEW_INCOMING_SHORTCUT },
   { route: { name: 'list', direction: 'outgoing' }, label: 'Sổ văn bản đi' },
   { route: { name: 'outgoing-new' }, label: 'Cấp số văn bản đi' },
+  { route: { name: 'drafting' }, label: 'Soạn thảo' },
+  { route: { name: 'issuance' }, label: 'Phát hành' },
   { route: { name: 'processing' }, label: 'Cần xử lý' },
   { route: { name: 'books' }, label: 'In, xuất, nhập sổ' },
   { route: { name: 'backup' }, label: 'Sao lưu' },

@@ -51,3 +51,27 @@ export async function renderPage(base64: string, pageIndex: number, canvas: HTML
     await task.destroy();
   }
 }
+
+// Draws every page of the PDF, page i onto canvases[i], `cssWidth` pixels wide, opening the
+// document once (the draft's live preview).
+export async function renderPages(base64: string, canvases: readonly HTMLCanvasElement[], cssWidth: number, signal: AbortSignal): Promise<void> {
+  const lib = await pdfjs();
+  const task = lib.getDocument({ data: bytesOf(base64), useWasm: false, isOffscreenCanvasSupported: true, stopAtErrors: false });
+  try {
+    const doc = await task.promise;
+    for (const [i, canvas] of canvases.entries()) {
+      if (signal.aborted || i >= doc.numPages) return;
+      const page = await doc.getPage(i + 1);
+      const base = page.getViewport({ scale: 1 });
+      const scale = cssWidth / base.width;
+      const viewport = page.getViewport({ scale: scale * (window.devicePixelRatio || 1) });
+      canvas.width = Math.floor(viewport.width);
+      canvas.height = Math.floor(viewport.height);
+      canvas.style.width = `${cssWidth}px`;
+      canvas.style.height = `${Math.floor(base.height * scale)}px`;
+      await page.render({ canvas, viewport }).promise;
+    }
+  } finally {
+    await task.destroy();
+  }
+}
