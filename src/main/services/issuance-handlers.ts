@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { OperationName } from '../../shared/api/contract.ts';
+import { asPdfFiles } from '../drafting/office-to-pdf.ts';
 import { createIssuance, type DraftFile } from '../issuance/create-issuance.ts';
 import { approveIssuance, submitIssuance } from '../issuance/approve.ts';
 import { createIssuanceFromDraft, placeholdersOf, renderForProfile } from '../issuance/create-from-draft.ts';
@@ -36,7 +37,11 @@ export function createIssuanceHandlers(ready: () => Profile, signing: Pick<Signi
   return {
     'issuance.settings': () => issuanceSettingsOf(ready()),
     'issuance.saveSettings': (input) => saveIssuanceSettings(ready(), input),
-    'issuance.create': (input) => createIssuance(ready(), { ...input, main: upload(input.main), attachments: input.attachments.map(upload) }),
+    'issuance.create': async (input) => {
+      // A draft from Word or LibreOffice is converted first (when LibreOffice is installed).
+      const [main, ...attachments] = await asPdfFiles([upload(input.main), ...input.attachments.map(upload)]);
+      return createIssuance(ready(), { ...input, main: main as DraftFile, attachments });
+    },
     'issuance.createFromDraft': (input) => createIssuanceFromDraft(ready(), input, fontsDir),
     'drafts.preview': async (input) => {
       const rendered = await renderForProfile(ready(), input.draft, fontsDir);

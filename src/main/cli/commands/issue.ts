@@ -6,6 +6,7 @@ import { parseOrThrow } from '../../../shared/api/validation.ts';
 import { formatVietnameseDate } from '../../../shared/domain/dates.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { approveIssuance, submitIssuance } from '../../issuance/approve.ts';
+import { asPdfFiles } from '../../drafting/office-to-pdf.ts';
 import { createIssuanceFromDraft } from '../../issuance/create-from-draft.ts';
 import { createIssuance, type DraftFile, type NewIssuance } from '../../issuance/create-issuance.ts';
 import { distributeIssuance } from '../../issuance/distribute-step.ts';
@@ -85,7 +86,8 @@ export async function issueCreate(args: string[]): Promise<CommandResult> {
     );
   }
   const draft = draftFrom(file, raw);
-  return withProfile(p, (profile) => answer(createIssuance(profile, draft)));
+  const [main, ...attachments] = await asPdfFiles([draft.main, ...draft.attachments]);
+  return withProfile(p, (profile) => answer(createIssuance(profile, { ...draft, main: main as DraftFile, attachments })));
 }
 
 export async function issueCorrect(args: string[]): Promise<CommandResult> {
