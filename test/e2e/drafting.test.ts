@@ -1,0 +1,212 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, poll, type TestBrowser } from '../support/browser.ts';
+import { bridgeCall, startTestBridge, type TestBridge } from '../support/bridge.ts';
+import { ROOT } from '../support/cli.ts';
+import { createSoftHsm, type SoftHsm } from '../support/softhsm.ts';
+import { tempDir } from '../support/temp-profile.ts';
+import { createTestPki } from '../support/test-pki.ts';
+
+// Soạn thảo and Phát hành through the UI: a công văn drafted in the form with its live preview,
+// created, submitted, approved with the leader's SoftHSM token (after a wrong PIN), numbered,
+// issued with the agency's token, registered and distributed, then found in Sổ văn bản đi.
+// This file is type-checked without the DOM library; the page-side callbacks use only these.
+interface CanvasLike {
+  readonly width: number;
+  readonly height: number;
+  getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } } | null;
+}
+
+const SUBJECT = 'tổ chức tiêm chủng mở rộng đợt 1 năm 2026';
+const SIGNER = 'Lê Thị Hồng Nhung';
+
+describe('drafting a công văn and carrying it through issuance in the UI', () => {
+  let hsm: SoftHsm;
+  let bridge: TestBridge;
+  let browser: TestBrowser;
+  let issuanceId: number;
+  const work = tempDir('vanthu-e2e-drafting-');
+
+  beforeAll(async () => {
+    const pki = await createTestPki();
+    hsm = await createSoftHsm(pki, { labels: ['LANH-DAO', 'CO-QUAN'] });
+    writeFileSync(join(work.dir, 'root.pem'), pki.root.pem);
+    bridge = await startTestBridge({ tokenEnv: hsm.env });
+    const image = (name: string) => readFileSync(join(ROOT, 'resources', 'signing', name)).toString('base64');
+    await bridgeCall(bridge, 'signing.saveSettings', {
+      trustAnchorDirs: [work.dir],
+      signatureImageBase64: image('signature-placeholder.png'),
+      sealImageBase64: image('seal-placeholder.png'),
+    });
+    browser = await launchBrowser();
+    await browser.page.goto(bridge.pageUrl);
+    await browser.page.getByRole('heading', { name: 'Sổ văn bản đến' }).waitFor();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await bridge?.cleanup();
+    hsm?.cleanup();
+    work.cleanup();
+  });
+
+  const record = () => bridgeCall(bridge, 'issuance.get', { id: issuanceId });
+  const state = (page: Page) => page.getByTestId('issuance-state');
+
+  // How much ink pdf.js put on the first page of the preview: it changes when the text does.
+  const ink = (page: Page) =>
+    page.locator('.draft-preview__page').first().evaluate((element) => {
+      const c = element as unknown as CanvasLike;
+      const data = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data ?? new Uint8ClampedArray();
+      let dark = 0;
+      for (let i = 0; i < data.length; i += 4) if ((data[i] ?? 255) < 128) dark++;
+      return dark;
+    });
+  const previewSettled = async (page: Page) => {
+    await poll(() => page.getByTestId('draft-preview-status').textContent()).toMatch(/^\d+ trang\.$/);
+    await poll(() => page.locator('.draft-preview__page').first().getAttribute('data-drawn')).toBe('yes');
+  };
+
+  async function chooseToken(page: Page, label: string, holder: string) {
+    const dialog = page.getByRole('dialog');
+    const token = await dialog.locator('option', { hasText: `${label} —` }).getAttribute('value');
+    await dialog.getByLabel('Thiết bị ký số').selectOption(token ?? '');
+    const certificate = await dialog.locator('option', { hasText: `${holder} (RSA)` }).getAttribute('value');
+    await dialog.getByLabel('Chứng thư số').selectOption(certificate ?? '');
+    await dialog.getByText(`CN=${holder}, T=Chủ tịch`, { exact: false }).waitFor();
+  }
+
+  it('drafts a công văn with the live preview, names an emptied trích yếu, and creates it', async () => {
+    const { page } = browser;
+    await page.getByRole('navigation').getByRole('button', { name: 'Soạn thảo' }).click();
+    await page.getByRole('heading', { name: 'Soạn thảo văn bản' }).waitFor();
+    expect(await page.getByLabel('Loại văn bản').inputValue()).toBe('cong-van');
+    await previewSettled(page);
+    expect(await ink(page)).toBeGreaterThan(500);
+
+    // Refusal: an emptied trích yếu is named under its box by the server's preview.
+    const subject = page.getByLabel('Trích yếu (sau "V/v")');
+    await subject.fill('');
+    const subjectField = page.locator('.field').filter({ has: subject });
+    await poll(() => subjectField.locator('.field__error').textContent()).toBe('không được để trống');
+    expect(await subject.getAttribute('aria-invalid')).toBe('true');
+    await page.locator('.draft-preview .notice--warning').getByText(/Trích yếu: không được để trống/).waitFor();
+
+    const before = await ink(page);
+    const rendered = page.waitForResponse((r) => r.url().endsWith('/api/drafts.preview') && (r.request().postData() ?? '').includes(SIGNER));
+    await subject.fill(SUBJECT);
+    await page.locator('[name="fullName"]').fill(SIGNER);
+    await page.getByLabel('Kính gửi 3', { exact: true }).fill('Trạm Y tế xã Hòa Tiến');
+    const sent = JSON.parse((await rendered).request().postData() ?? '{}') as { draft: { subject: string; recipients: string[] } };
+    expect(sent.draft.subject).toBe(SUBJECT);
+    expect(sent.draft.recipients[2]).toBe('Trạm Y tế xã Hòa Tiến');
+    await previewSettled(page);
+    await poll(() => subjectField.locator('.field__error').count()).toBe(0);
+    expect(await ink(page)).not.toBe(before);
+
+    // The structured lists: add a Nơi nhận, move it to the top.
+    await page.getByRole('button', { name: 'Thêm nơi nhận' }).click();
+    await page.getByLabel('Nơi nhận 4', { exact: true }).fill('Trung tâm Y tế thành phố');
+    await page.getByRole('button', { name: 'Đưa Nơi nhận 4 lên' }).click();
+    expect(await page.getByLabel('Nơi nhận 3', { exact: true }).inputValue()).toBe('Trung tâm Y tế thành phố');
+
+    await page.getByLabel('Nơi gửi 1: tên cơ quan, đơn vị').fill('Sở Y tế thành phố Đà Nẵng');
+    await page.getByLabel('Nơi gửi 1: mã định danh').fill('000.00.12.H17');
+    await page.getByRole('button', { name: 'Thêm nơi gửi' }).click();
+    await page.getByLabel('Nơi gửi 2: tên cơ quan, đơn vị').fill('Trạm Y tế xã Hòa Tiến');
+    await page.getByLabel('Đơn vị, người nhận bản lưu').fill('VT, VP');
+    await previewSettled(page);
+    await browser.screenshot('drafting-form-preview');
+
+    await page.getByLabel('Ghi chú').press('Control+Enter');
+    await page.getByRole('list', { name: 'Các bước phát hành' }).waitFor();
+    await poll(() => state(page).textContent()).toBe('Trạng thái: Dự thảo');
+    issuanceId = (await bridgeCall(bridge, 'issuance.list', { offset: 0, limit: 10 })).rows[0]!.id;
+    const created = await record();
+    expect(created).toMatchObject({ state: 'draft', source: 'render', subject: SUBJECT, signerName: SIGNER, archive: 'VT, VP', hasDraftJson: true });
+    expect(created.placeholders?.signature).toBeTruthy();
+    expect(created.recipients.map((r) => [r.name, r.channel])).toEqual([
+      ['Sở Y tế thành phố Đà Nẵng', 'electronic'],
+      ['Trạm Y tế xã Hòa Tiến', 'paper'],
+    ]);
+    expect(await page.getByRole('button', { name: 'Hủy văn bản…' }).count()).toBe(0);
+    await browser.screenshot('issuance-draft');
+  });
+
+  it('submits, refuses a wrong PIN, and approves with the leader token', async () => {
+    const { page } = browser;
+    await page.getByRole('button', { name: 'Trình ký' }).click();
+    await poll(() => state(page).textContent()).toBe('Trạng thái: Trình ký');
+    expect(await page.locator('[aria-current="step"]').textContent()).toContain('Trình ký');
+
+    await page.getByRole('button', { name: 'Ký duyệt…' }).click();
+    const dialog = page.getByRole('dialog');
+    await chooseToken(page, 'LANH-DAO', 'Nguyễn Văn Token 0');
+    const pin = dialog.getByLabel('Mã PIN');
+    await pin.fill('999999');
+    await pin.press('Enter');
+    await dialog.locator('.notice--error').getByText(/^Mã PIN không đúng\./).waitFor();
+    expect(await pin.inputValue()).toBe('');
+    expect((await record()).state).toBe('submitted');
+    await browser.screenshot('issuance-wrong-pin');
+
+    await pin.fill(hsm.tokens[0]!.pin);
+    await pin.press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+    await poll(() => state(page).textContent()).toBe('Trạng thái: Đã ký duyệt');
+    expect((await record()).files.map((f) => f.step)).toEqual(['draft', 'approved']);
+    await browser.screenshot('issuance-approved');
+  });
+
+  it('numbers, issues with the agency token, registers and distributes', async () => {
+    const { page } = browser;
+    await page.getByRole('button', { name: 'Cấp số', exact: true }).click();
+    await poll(() => state(page).textContent()).toBe('Trạng thái: Đã cấp số');
+    await page.getByRole('heading', { name: /^Công văn số 01\/UBND-VP: / }).waitFor();
+    await browser.screenshot('issuance-numbered');
+
+    await page.getByRole('button', { name: 'Ký phát hành…' }).click();
+    const dialog = page.getByRole('dialog');
+    await chooseToken(page, 'CO-QUAN', 'Nguyễn Văn Token 1');
+    await dialog.getByLabel('Mã PIN').fill(hsm.tokens[1]!.pin);
+    await dialog.getByRole('button', { name: 'Ký số', exact: true }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await poll(() => state(page).textContent()).toBe('Trạng thái: Đã phát hành');
+
+    // The issued file carries both signatures, each valid against the test root.
+    const files = page.getByRole('region', { name: 'Tệp của văn bản' });
+    await files.locator('tr', { hasText: 'Bản đã ký phát hành' }).getByRole('button', { name: 'Kiểm tra chữ ký' }).click();
+    await page.getByText('Tất cả 2 chữ ký hợp lệ.').waitFor();
+    await browser.screenshot('issuance-issued');
+    await page.getByRole('button', { name: 'Đóng kết quả kiểm tra' }).click();
+
+    await page.getByRole('button', { name: 'Vào sổ văn bản đi' }).click();
+    await poll(() => state(page).textContent()).toBe('Trạng thái: Đã vào sổ');
+    await page.getByRole('button', { name: 'Gửi văn bản' }).click();
+    await poll(() => state(page).textContent()).toBe('Trạng thái: Đã gửi');
+    const recipients = page.getByRole('region', { name: 'Nơi gửi' }).locator('tbody tr');
+    expect(await recipients.nth(0).textContent()).toContain('Điện tửChờ gửi');
+    expect(await recipients.nth(1).textContent()).toContain('Bản giấyGửi bản giấy');
+    // Nothing comes after distribution but a void.
+    expect(await page.locator('.button--primary').count()).toBe(0);
+    await page.getByRole('button', { name: 'Hủy văn bản…' }).waitFor();
+    await browser.screenshot('issuance-distributed');
+
+    const done = await record();
+    expect(done).toMatchObject({ state: 'distributed', codeNumber: '01', codeNotation: 'UBND-VP' });
+    expect(done.outbox.map((o) => [o.organId, o.status])).toEqual([['000.00.12.H17', 'pending']]);
+  });
+
+  it('shows the document in Sổ văn bản đi with its number', async () => {
+    const { page } = browser;
+    await page.getByRole('button', { name: 'Xem trong sổ văn bản đi' }).waitFor();
+    await page.getByRole('navigation').getByRole('button', { name: 'Sổ văn bản đi' }).click();
+    const row = page.locator('.vtable__body [role="row"]').filter({ hasText: SUBJECT });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('01/UBND-VP');
+    expect(await row.textContent()).toContain(SIGNER);
+    await browser.screenshot('drafting-outgoing-register');
+    expect(browser.problems).toEqual([]);
+  });
+});
