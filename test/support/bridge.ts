@@ -28,7 +28,7 @@ function newestChange(dir: string): number {
 // any source it is built from, so a test never drives an old bundle.
 export function ensureRendererBuilt(): void {
   const built = join(RENDERER_DIR, 'index.html');
-  const sources = [join(ROOT, 'src', 'renderer'), join(ROOT, 'src', 'shared')];
+  const sources = [join(ROOT, 'src', 'renderer'), join(ROOT, 'src', 'shared'), join(ROOT, 'resources', 'drafts', 'examples')];
   if (existsSync(built) && sources.every((dir) => newestChange(dir) <= statSync(built).mtimeMs)) return;
   // vitest sets NODE_ENV=test, which would give a development build of React (StrictMode's double
   // effects, dev warnings): the tests drive the bundle the app ships.
