@@ -29,6 +29,10 @@ type ImportValues = typeof EMPTY;
 
 const orNull = (s: string) => (s.trim() === '' ? null : s);
 
+// Word and LibreOffice files are converted to PDF on the server side when LibreOffice is
+// installed; otherwise the server says so (docs/drafting.md).
+const DRAFT_FILE_TYPES = 'application/pdf,.pdf,.docx,.doc,.odt,.rtf';
+
 // Nhập PDF: a draft made in another program, carried through the same workflow. The document's
 // fields are typed here (the PDF is not read for them); the number and date go where the
 // signing defaults put them (after "Số:" and the place on page 1).
@@ -60,7 +64,7 @@ export function ImportPdfForm() {
       try {
         const [file] = main;
         if (!file) {
-          setFailure({ message: 'Chưa chọn tệp PDF của văn bản.', errors: { main: 'Chọn tệp PDF của văn bản.' } });
+          setFailure({ message: 'Chưa chọn tệp của văn bản.', errors: { main: 'Chọn tệp PDF (hoặc Word/ODT) của văn bản.' } });
           return;
         }
         const record = await call('issuance.create', {
@@ -88,7 +92,7 @@ export function ImportPdfForm() {
   return (
     <form className="form form--boxed" onSubmit={onSubmit} onKeyDown={submitOnCtrlEnter} noValidate aria-label="Nhập PDF">
       {failure ? <Notice tone="error">{failure.message}</Notice> : null}
-      <FilePicker label="Tệp PDF của văn bản (dự thảo)" files={main} onChange={(f) => { setMain(f); setDirty(true); }} multiple={false} accept="application/pdf,.pdf" error={errors.main} />
+      <FilePicker label="Tệp của văn bản (dự thảo): PDF, hoặc Word/ODT nếu máy có LibreOffice" files={main} onChange={(f) => { setMain(f); setDirty(true); }} multiple={false} accept={DRAFT_FILE_TYPES} error={errors.main} />
       <div className="form__grid">
         <SelectInput label="Loại văn bản" name="documentType" value={values.documentType} options={DRAFT_TYPE_OPTIONS} onChange={(documentType) => set({ documentType })} error={errors.documentType} />
         <TextInput label="Đơn vị soạn thảo" name="unitAbbreviation" value={values.unitAbbreviation} onChange={(unitAbbreviation) => set({ unitAbbreviation })} error={errors.unitAbbreviation} list="import-units" />
@@ -110,7 +114,7 @@ export function ImportPdfForm() {
         <TextInput label="Đơn vị, người nhận bản lưu" name="archive" value={values.archive} onChange={(archive) => set({ archive })} error={errors.archive} hint='Ví dụ "VT, VP"; để trống: VT' />
         <TextInput label="Ghi chú" name="notes" value={values.notes} onChange={(notes) => set({ notes })} error={errors.notes} />
       </div>
-      <FilePicker label="Phụ lục, văn bản kèm theo riêng (PDF)" files={attachments} onChange={(f) => { setAttachments(f); setDirty(true); }} accept="application/pdf,.pdf" error={errors.attachments} />
+      <FilePicker label="Phụ lục, văn bản kèm theo riêng (PDF, Word, ODT)" files={attachments} onChange={(f) => { setAttachments(f); setDirty(true); }} accept={DRAFT_FILE_TYPES} error={errors.attachments} />
       <div className="form__actions">
         <button type="submit" className="button button--primary" disabled={busy}>
           {busy ? 'Đang tạo văn bản…' : 'Tạo văn bản (Ctrl+Enter)'}
