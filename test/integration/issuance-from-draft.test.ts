@@ -60,7 +60,17 @@ describe('a rendered draft through issuance', () => {
     expect(created.placeholders?.number).toBeTruthy();
     const id = created.id;
     await bridgeCall(bridge, 'issuance.submit', { id });
-    await bridgeCall(bridge, 'issuance.approve', { id, ...token(0) });
+    const approved = await bridgeCall(bridge, 'issuance.approve', { id, ...token(0) });
+    // Before numbering there is no register row yet: the files are read and checked through the issuance.
+    const approvedFile = approved.files.filter((f) => f.step === 'approved').pop()!;
+    const read = await bridgeCall(bridge, 'issuance.readFile', { id, sha256: approvedFile.sha256 });
+    expect(Buffer.from(read.dataBase64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+    const check = await bridgeCall(bridge, 'issuance.verifyFile', { id, sha256: approvedFile.sha256 });
+    expect(check.signatures.map((s) => [s.reason, s.checks.integrity.status])).toEqual([['Ký duyệt', 'ok']]);
+    // The test root is not among this profile's trust anchors: intact, signer not trusted.
+    expect(check.verdict).toBe('indeterminate');
+    const missing = await bridgeEnvelope(bridge, 'issuance.readFile', { id, sha256: 'f'.repeat(64) });
+    expect(missing.ok ? null : missing.error.code).toBe('NOT_FOUND');
     const numbered = await bridgeCall(bridge, 'issuance.number', { id });
     await bridgeCall(bridge, 'issuance.issue', { id, ...token(1) });
     const issued = await bridgeCall(bridge, 'issuance.get', { id });

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { OperationName } from '../../shared/api/contract.ts';
 import { asPdfFiles } from '../drafting/office-to-pdf.ts';
@@ -5,7 +6,10 @@ import { createIssuance, type DraftFile } from '../issuance/create-issuance.ts';
 import { approveIssuance, submitIssuance } from '../issuance/approve.ts';
 import { createIssuanceFromDraft, placeholdersOf, renderForProfile } from '../issuance/create-from-draft.ts';
 import { distributeIssuance } from '../issuance/distribute-step.ts';
-import { issuanceRecord, listIssuances } from '../issuance/issuance-repo.ts';
+import { getIssuance, type IssuanceFileRow, issuanceFiles, issuanceRecord, listIssuances } from '../issuance/issuance-repo.ts';
+import { storedPath } from '../issuance/stored-file.ts';
+import { verifyWithProfileTrust } from '../signing/trust/profile-trust.ts';
+import { AppError } from '../../shared/errors.ts';
 import { issuanceSettingsOf, saveIssuanceSettings } from '../issuance/issuance-settings.ts';
 import { issueIssuance } from '../issuance/issue-step.ts';
 import { numberIssuance } from '../issuance/number-step.ts';
@@ -15,6 +19,14 @@ import { voidIssuance } from '../issuance/void-issuance.ts';
 import type { Profile } from '../profile/open-profile.ts';
 import type { Handlers } from './handlers.ts';
 import type { SigningHandlers } from './signing-handlers.ts';
+
+// One of the files of an issuance, whatever its step.
+function fileOf(p: Profile, id: number, sha256: string): IssuanceFileRow {
+  getIssuance(p, id);
+  const file = issuanceFiles(p, id).find((f) => f.sha256 === sha256);
+  if (!file) throw new AppError('NOT_FOUND', 'Không tìm thấy tệp này trong văn bản.', `file ${sha256} not in issuance ${id}`);
+  return file;
+}
 
 export type IssuanceOperation = Extract<OperationName, `issuance.${string}` | `drafts.${string}`>;
 
@@ -37,6 +49,16 @@ export function createIssuanceHandlers(ready: () => Profile, signing: Pick<Signi
   return {
     'issuance.settings': () => issuanceSettingsOf(ready()),
     'issuance.saveSettings': (input) => saveIssuanceSettings(ready(), input),
+    'issuance.readFile': (input) => {
+      const p = ready();
+      const file = fileOf(p, input.id, input.sha256);
+      return { name: file.name, size: file.size, dataBase64: readFileSync(storedPath(p, file)).toString('base64') };
+    },
+    'issuance.verifyFile': (input) => {
+      const p = ready();
+      const file = fileOf(p, input.id, input.sha256);
+      return verifyWithProfileTrust(p, storedPath(p, file), file.name, signing.resourcesDir);
+    },
     'issuance.create': async (input) => {
       // A draft from Word or LibreOffice is converted first (when LibreOffice is installed).
       const [main, ...attachments] = await asPdfFiles([upload(input.main), ...input.attachments.map(upload)]);

@@ -15,9 +15,7 @@ import { startTokenClient, type TokenClient } from '../signing/pkcs11/token-clie
 import { planSignature, prepareSigning, signFile } from '../signing/sign-file.ts';
 import { publicSettings, saveSigningSettings, signingSettingsOf } from '../signing/signing-settings.ts';
 import { loadCrlFiles } from '../signing/trust/crl-files.ts';
-import { shippedAnchorsDir } from '../signing/trust/default-anchors.ts';
-import { loadTrustAnchors } from '../signing/trust/trust-anchors.ts';
-import { verifyPdf } from '../signing/verify/verify-pdf.ts';
+import { trustDirsOf, verifyWithProfileTrust } from '../signing/trust/profile-trust.ts';
 import type { Handlers } from './handlers.ts';
 
 export type SigningOperation = Extract<OperationName, `signing.${string}` | `token.${string}`>;
@@ -91,9 +89,6 @@ export function createSigningHandlers(ready: () => Profile, options: SigningHand
     });
     return client;
   };
-  // Trust anchors and the CAs' revocation lists (.crl) live in the same folders.
-  const trustDirs = (p: Profile) => [shippedAnchorsDir(options.resourcesDir), ...signingSettingsOf(p).trustAnchorDirs];
-  const anchors = (p: Profile) => loadTrustAnchors(trustDirs(p));
 
   const handlers: Pick<Handlers, SigningOperation> = {
     'signing.settings': () => publicSettings(signingSettingsOf(ready())),
@@ -143,7 +138,7 @@ export function createSigningHandlers(ready: () => Profile, options: SigningHand
       const sources = input.items.map((item) => ({ item, ...sourceFile(p, item.documentId, item.sha256) }));
       const settings = signingSettingsOf(p);
       const agencyName = getAgencyProfile(p)?.name ?? '';
-      const crls = loadCrlFiles(trustDirs(p));
+      const crls = loadCrlFiles(trustDirsOf(p, options.resourcesDir));
       const [session] = await Promise.all([tokens().openSession({ modulePath: input.modulePath, tokenSerial: input.tokenSerial, pin: input.pin }), prepareSigning()]);
       const results: SignResult['results'] = [];
       let stoppedVi: string | null = null;
@@ -219,13 +214,7 @@ export function createSigningHandlers(ready: () => Profile, options: SigningHand
     'signing.verify': async (input) => {
       const p = ready();
       const { file, path } = sourceFile(p, input.documentId, input.sha256);
-      const trust = anchors(p);
-      return verifyPdf(path, {
-        anchors: trust.certificates,
-        trustProblems: trust.problems.map((x) => `${x.file}: ${x.detail}`),
-        crls: loadCrlFiles(trustDirs(p)),
-        fileName: file.name,
-      });
+      return verifyWithProfileTrust(p, path, file.name, options.resourcesDir);
     },
   };
   return {

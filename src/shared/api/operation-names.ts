@@ -40,6 +40,8 @@ export const OPERATION_NAMES = [
   'issuance.saveSettings',
   'drafts.preview',
   'issuance.createFromDraft',
+  'issuance.readFile',
+  'issuance.verifyFile',
   'issuance.create',
   'issuance.correct',
   'issuance.list',

@@ -101,6 +101,8 @@ export const issuanceCorrectInput = z.strictObject({
 export type IssuanceCorrectData = z.output<typeof issuanceCorrectInput>;
 
 export const issuanceId = z.strictObject({ id: idSchema });
+// One of the files of an issuance (any step, before or after numbering).
+export const issuanceFileRef = z.strictObject({ id: idSchema, sha256: z.string().regex(/^[0-9a-f]{64}$/) });
 
 // The signing CLI's and signing.sign's token fields. The PIN is held only for the login.
 const tokenFields = {
