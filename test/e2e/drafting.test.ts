@@ -10,8 +10,10 @@ import { tempDir } from '../support/temp-profile.ts';
 import { createTestPki } from '../support/test-pki.ts';
 
 // Soạn thảo and Phát hành through the UI: a công văn drafted in the form with its live preview,
-// created, submitted, approved with the leader's SoftHSM token (after a wrong PIN), numbered,
-// issued with the agency's token, registered and distributed, then found in Sổ văn bản đi.
+// created, submitted, approved with the leader's SoftHSM token (after a wrong PIN) and its
+// approval verified before numbering, numbered, issued with the agency's token, registered and
+// distributed, then found in Sổ văn bản đi; then a corrective công văn for it, and a secret
+// draft refused until Cài đặt allows it.
 // This file is type-checked without the DOM library; the page-side callbacks use only these.
 interface CanvasLike {
   readonly width: number;
@@ -157,6 +159,22 @@ describe('drafting a công văn and carrying it through issuance in the UI', () 
     await poll(() => state(page).textContent()).toBe('Trạng thái: Đã ký duyệt');
     expect((await record()).files.map((f) => f.step)).toEqual(['draft', 'approved']);
     await browser.screenshot('issuance-approved');
+
+    // Before numbering: the approved file downloads, and carries the one approval signature.
+    const files = page.getByRole('region', { name: 'Tệp của văn bản' });
+    const approvedRow = files.locator('tr', { hasText: 'Bản đã ký duyệt' });
+    const [download] = await Promise.all([page.waitForEvent('download'), approvedRow.getByRole('button', { name: 'Tải về' }).click()]);
+    const saved = join(work.dir, download.suggestedFilename());
+    await download.saveAs(saved);
+    expect(readFileSync(saved).subarray(0, 5).toString()).toBe('%PDF-');
+    await approvedRow.getByRole('button', { name: 'Kiểm tra chữ ký' }).click();
+    const verification = page.getByRole('region', { name: /^Kiểm tra chữ ký: / });
+    await verification.locator('.notice').first().waitFor();
+    const signatures = verification.locator('article.signature');
+    expect(await signatures.count()).toBe(1);
+    expect(await signatures.first().textContent()).toContain('Ký duyệt · ');
+    await browser.screenshot('issuance-approved-verified');
+    await page.getByRole('button', { name: 'Đóng kết quả kiểm tra' }).click();
   });
 
   it('numbers, issues with the agency token, registers and distributes', async () => {
@@ -207,6 +225,83 @@ describe('drafting a công văn and carrying it through issuance in the UI', () 
     expect(await row.textContent()).toContain('01/UBND-VP');
     expect(await row.textContent()).toContain(SIGNER);
     await browser.screenshot('drafting-outgoing-register');
+    expect(browser.problems).toEqual([]);
+  });
+
+  it('makes a corrective công văn for the issued document, linked to it', async () => {
+    const { page } = browser;
+    const original = await record();
+    const draftFile = original.files.find((f) => f.step === 'draft')!;
+    const pdf = await bridgeCall(bridge, 'issuance.readFile', { id: issuanceId, sha256: draftFile.sha256 });
+    const pdfPath = join(work.dir, 'dinh-chinh.pdf');
+    writeFileSync(pdfPath, Buffer.from(pdf.dataBase64, 'base64'));
+
+    await page.getByRole('navigation').getByRole('button', { name: 'Phát hành' }).click();
+    await page.getByRole('button', { name: new RegExp(SUBJECT) }).first().click();
+    await page.getByRole('button', { name: 'Văn bản sửa đổi, thay thế, đính chính…' }).click();
+    await page.getByRole('heading', { name: 'Văn bản sửa đổi, thay thế, đính chính' }).waitFor();
+    expect(await page.getByTestId('correction-original').textContent()).toMatch(/^Sửa đổi, bổ sung văn bản: Công văn số 01\/UBND-VP ngày \d\d\/\d\d\/\d{4}: /);
+    await page.getByLabel('Loại văn bản').selectOption('bao-cao');
+    await page.getByLabel('Quan hệ với văn bản gốc').selectOption('corrects');
+    // Đính chính is made by a công văn: choosing it sets the type.
+    expect(await page.getByLabel('Loại văn bản').inputValue()).toBe('cong-van');
+    expect(await page.getByTestId('correction-original').textContent()).toContain('Đính chính văn bản: Công văn số 01/UBND-VP');
+    await page.getByLabel('Tệp của văn bản (dự thảo): PDF').setInputFiles(pdfPath);
+    await page.getByLabel('Đơn vị soạn thảo').fill('VP');
+    await page.locator('[name="subject"]').fill('V/v đính chính Công văn số 01/UBND-VP');
+    await page.locator('[name="signerName"]').fill(SIGNER);
+    await page.getByLabel('Nơi gửi 1: tên cơ quan, đơn vị').fill('Sở Y tế thành phố Đà Nẵng');
+    await browser.screenshot('issuance-correction-form');
+    await page.getByRole('button', { name: 'Tạo văn bản (Ctrl+Enter)' }).click();
+
+    await poll(() => state(page).textContent()).toBe('Trạng thái: Dự thảo');
+    const link = page.getByTestId('correction-of');
+    await poll(() => link.textContent()).toMatch(/^số 01\/UBND-VP ngày \d\d\/\d\d\/\d{4}: /);
+    expect(await page.locator('.issuance__facts dt', { hasText: 'Đính chính văn bản' }).count()).toBe(1);
+    await browser.screenshot('issuance-correction-created');
+    const correction = (await bridgeCall(bridge, 'issuance.list', { offset: 0, limit: 10 })).rows[0]!;
+    expect(correction).toMatchObject({ state: 'draft', documentType: 'cong-van', relation: 'corrects', relatedDocumentId: original.documentId });
+    expect(correction.id).not.toBe(issuanceId);
+
+    await link.click();
+    await page.getByRole('heading', { name: /01\/UBND-VP/ }).first().waitFor();
+    expect(browser.problems).toEqual([]);
+  });
+
+  it('refuses a secret draft until Cài đặt allows it, then creates it with every recipient on paper', async () => {
+    const { page } = browser;
+    const draftSecret = async () => {
+      await page.getByRole('navigation').getByRole('button', { name: 'Soạn thảo' }).click();
+      await page.getByRole('heading', { name: 'Soạn thảo văn bản' }).waitFor();
+      await page.getByLabel('Độ mật').selectOption('mat');
+      await page.getByLabel('Nơi gửi 1: tên cơ quan, đơn vị').fill('Công an xã Hòa Tiến');
+      await page.getByLabel('Nơi gửi 1: mã định danh').fill('000.00.12.H18');
+      await previewSettled(page);
+      await page.getByRole('button', { name: 'Tạo văn bản (Ctrl+Enter)' }).click();
+    };
+    const before = (await bridgeCall(bridge, 'issuance.list', { offset: 0, limit: 1 })).total;
+    await draftSecret();
+    await page.locator('.notice--error').getByText(/^Văn bản mật không được soạn thảo trên máy này/).waitFor();
+    expect((await bridgeCall(bridge, 'issuance.list', { offset: 0, limit: 1 })).total).toBe(before);
+    await browser.screenshot('drafting-secret-refused');
+
+    await page.getByRole('navigation').getByRole('button', { name: 'Cài đặt' }).click();
+    await page.getByRole('button', { name: 'Bỏ nội dung và chuyển đi' }).click();
+    const allow = page.getByLabel('Cho phép soạn văn bản mật');
+    await poll(() => allow.isEnabled()).toBe(true);
+    expect(await allow.isChecked()).toBe(false);
+    await allow.check();
+    await page.getByText('Đã cho phép soạn văn bản mật trên máy này.').waitFor();
+    expect(await bridgeCall(bridge, 'issuance.settings', {})).toEqual({ allowSecretDrafts: true });
+
+    await draftSecret();
+    await poll(() => state(page).textContent()).toBe('Trạng thái: Dự thảo');
+    expect(await page.getByTestId('issuance-secrecy').textContent()).toBe('Mật');
+    // A secret document is never sent electronically, organId or not.
+    expect(await page.getByRole('region', { name: 'Nơi gửi' }).locator('tbody tr').first().textContent()).toContain('Bản giấy');
+    await browser.screenshot('drafting-secret-created');
+    const secret = (await bridgeCall(bridge, 'issuance.list', { offset: 0, limit: 1 })).rows[0]!;
+    expect(secret).toMatchObject({ state: 'draft', secrecy: 'mat' });
     expect(browser.problems).toEqual([]);
   });
 });

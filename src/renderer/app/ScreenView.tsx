@@ -40,7 +40,7 @@ export function ScreenView({ route, visit, listFilters, onListFiltersChange }: S
     case 'document':
       return <DocumentScreen key={route.id} id={route.id} />;
     case 'drafting':
-      return <DraftingScreen key={visit} />;
+      return <DraftingScreen key={visit} correction={route.correction} />;
     case 'issuance':
       return <IssuanceScreen key={`${route.id ?? 'list'}-${visit}`} id={route.id} />;
     case 'processing':

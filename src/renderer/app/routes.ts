@@ -1,6 +1,12 @@
 import type { Direction } from '../../shared/api/schemas/series.ts';
 import { NEW_INCOMING_SHORTCUT } from './use-shortcuts.ts';
 
+// The issued document a correction is made for, as the drafting screen names it.
+export interface CorrectionOf {
+  readonly documentId: number;
+  readonly label: string;
+}
+
 // The screens of the app. Navigation is in-memory: the URL fragment carries the bridge token in
 // browser mode, and a desktop window has no address bar to share.
 export type Route =
@@ -8,7 +14,8 @@ export type Route =
   | { readonly name: 'incoming-new' }
   | { readonly name: 'outgoing-new' }
   | { readonly name: 'document'; readonly id: number }
-  | { readonly name: 'drafting' }
+  // With a correction: a document that amends, replaces or corrects an issued one.
+  | { readonly name: 'drafting'; readonly correction?: CorrectionOf }
   // Without an id: the list of documents in the issuance workflow; with one, that document.
   | { readonly name: 'issuance'; readonly id?: number }
   | { readonly name: 'processing' }

@@ -3,6 +3,7 @@ import type { IssuanceRecord } from '../../../shared/api/schemas/issuance.ts';
 import { errorMessage, isApiError } from '../../api/api-error.ts';
 import { call } from '../../api/client.ts';
 import { useApp } from '../../app/app-context.ts';
+import type { CorrectionOf } from '../../app/routes.ts';
 import { useUnsavedChanges } from '../../app/unsaved-changes.ts';
 import { FilePicker } from '../../components/FilePicker.tsx';
 import { SelectInput, TextInput } from '../../components/inputs.tsx';
@@ -20,9 +21,22 @@ import { useDraftPreview } from './use-draft-preview.ts';
 type Mode = 'draft' | 'import';
 
 // Soạn thảo: a draft written in the app with its live preview ("Tạo văn bản" stores it as a new
-// document of the issuance workflow), or a PDF made elsewhere ("Nhập PDF").
-export function DraftingScreen() {
+// document of the issuance workflow), or a PDF made elsewhere ("Nhập PDF"). A correction of an
+// issued document is made from a PDF only (issuance.correct takes the import form's fields).
+export function DraftingScreen({ correction }: { readonly correction?: CorrectionOf | undefined }) {
   const [mode, setMode] = useState<Mode>('draft');
+  if (correction) {
+    return (
+      <section className="screen" aria-labelledby="screen-title">
+        <header className="screen__header">
+          <h1 id="screen-title" tabIndex={-1}>
+            Văn bản sửa đổi, thay thế, đính chính
+          </h1>
+        </header>
+        <ImportPdfForm correction={correction} />
+      </section>
+    );
+  }
   return (
     <section className="screen" aria-labelledby="screen-title">
       <header className="screen__header">

@@ -10,7 +10,8 @@ import { showDate } from '../../util/dates.ts';
 import { IssuanceFiles } from './IssuanceFiles.tsx';
 import { IssuanceStepper } from './IssuanceStepper.tsx';
 import { IssuanceVoidDialog } from './IssuanceVoidDialog.tsx';
-import { canVoid, nextStep, OUTBOX_STATUS_NAMES, STATE_NAMES, STEPS } from './issuance-words.ts';
+import { canCorrect, canVoid, nextStep, OUTBOX_STATUS_NAMES, RELATION_NAMES, SECRECY_NAMES, STATE_NAMES, STEPS } from './issuance-words.ts';
+import { OriginalLink } from './OriginalLink.tsx';
 import { TokenStepDialog } from './TokenStepDialog.tsx';
 
 const FILE_STEP_ORDER = { draft: 0, approved: 2, numbered: 3, issued: 4 } as const;
@@ -119,6 +120,15 @@ export function IssuanceDetail({ id }: { readonly id: number }) {
             Xem trong sổ văn bản đi
           </button>
         ) : null}
+        {canCorrect(record) ? (
+          <button
+            type="button"
+            className="button"
+            onClick={() => navigate({ name: 'drafting', correction: { documentId: record.documentId as number, label: `${record.documentTypeName} số ${number ?? ''}${record.documentDate ? ` ngày ${showDate(record.documentDate)}` : ''}: ${record.subject}` } })}
+          >
+            Văn bản sửa đổi, thay thế, đính chính…
+          </button>
+        ) : null}
       </div>
       <dl className="issuance__facts">
         <dt>Số, ký hiệu</dt>
@@ -129,8 +139,18 @@ export function IssuanceDetail({ id }: { readonly id: number }) {
         <dd>{[record.signerCompetence, record.signerPosition, record.signerName].filter(Boolean).join(' — ')}</dd>
         <dt>Độ khẩn</dt>
         <dd>{priorityLabel(record.priority)}</dd>
+        <dt>Độ mật</dt>
+        <dd data-testid="issuance-secrecy">{SECRECY_NAMES[record.secrecy]}</dd>
         <dt>Lưu</dt>
         <dd>{record.archive ?? 'VT'}</dd>
+        {record.relatedDocumentId !== null && record.relation !== null ? (
+          <>
+            <dt>{RELATION_NAMES[record.relation]} văn bản</dt>
+            <dd>
+              <OriginalLink documentId={record.relatedDocumentId} />
+            </dd>
+          </>
+        ) : null}
       </dl>
       <IssuanceFiles record={record} />
       <section className="panel" aria-labelledby="issuance-recipients-title">

@@ -11,18 +11,16 @@ import { FILE_ROLE_NAMES, FILE_STEP_NAMES } from './issuance-words.ts';
 type IssuanceFile = IssuanceRecord['files'][number];
 
 // The files each step made (dự thảo, bản đã ký duyệt, bản đã ghi số, bản đã ký phát hành), main
-// file and attachments. They are read through the outgoing register row, so download and
-// "Kiểm tra chữ ký" are offered once the document is numbered (it then has a documentId).
+// file and attachments, each downloadable and verifiable at every step: the leader's approval
+// can be checked before the number is taken.
 export function IssuanceFiles({ record }: { readonly record: IssuanceRecord }) {
   const [verifying, setVerifying] = useState<IssuanceFile | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
-  const documentId = record.documentId;
 
   const download = async (f: IssuanceFile) => {
-    if (documentId === null) return;
     setFailure(null);
     try {
-      const content = await call('documents.readAttachment', { documentId, sha256: f.sha256 });
+      const content = await call('issuance.readFile', { id: record.id, sha256: f.sha256 });
       saveBlob(base64ToBlob(content.dataBase64, 'application/pdf'), content.name);
     } catch (e) {
       setFailure(`Không tải được "${f.name}": ${errorMessage(e)}`);
@@ -33,7 +31,6 @@ export function IssuanceFiles({ record }: { readonly record: IssuanceRecord }) {
     <section className="panel" aria-labelledby="issuance-files-title">
       <h2 id="issuance-files-title">Tệp của văn bản</h2>
       {failure ? <Notice tone="error">{failure}</Notice> : null}
-      {documentId === null ? <p className="muted">Tải về và kiểm tra chữ ký được sau khi văn bản đã cấp số.</p> : null}
       <table className="table issuance-files">
         <thead>
           <tr>
@@ -54,7 +51,7 @@ export function IssuanceFiles({ record }: { readonly record: IssuanceRecord }) {
               <td>{FILE_STEP_NAMES[f.step]}</td>
               <td>{f.present ? showBytes(f.size) : 'Thiếu tệp'}</td>
               <td className="issuance-files__actions">
-                {documentId !== null && f.present ? (
+                {f.present ? (
                   <>
                     <button type="button" className="button button--quiet" onClick={() => void download(f)}>
                       Tải về
@@ -69,8 +66,8 @@ export function IssuanceFiles({ record }: { readonly record: IssuanceRecord }) {
           ))}
         </tbody>
       </table>
-      {verifying && documentId !== null ? (
-        <VerificationPanel key={verifying.sha256} documentId={documentId} sha256={verifying.sha256} fileName={verifying.name} onClose={() => setVerifying(null)} />
+      {verifying ? (
+        <VerificationPanel key={verifying.sha256} issuanceId={record.id} sha256={verifying.sha256} fileName={verifying.name} onClose={() => setVerifying(null)} />
       ) : null}
     </section>
   );

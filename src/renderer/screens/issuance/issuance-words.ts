@@ -1,4 +1,4 @@
-import type { IssuanceRecord, IssuanceState } from '../../../shared/api/schemas/issuance.ts';
+import type { CorrectionRelation, IssuanceRecord, IssuanceState, Secrecy } from '../../../shared/api/schemas/issuance.ts';
 
 // The workflow's states in the clerk's words, in their order (docs/issuance.md).
 export const STEPS: ReadonlyArray<Exclude<IssuanceState, 'void'>> = ['draft', 'submitted', 'approved', 'numbered', 'issued', 'registered', 'distributed'];
@@ -56,4 +56,14 @@ export function nextStep(state: IssuanceState): NextStep | null {
 // Only a numbered (or later) document has a register row to void.
 export function canVoid(state: IssuanceState): boolean {
   return ['numbered', 'issued', 'registered', 'distributed'].includes(state);
+}
+
+// Corrections (nd30-rules §5): how the new document relates to the issued one.
+export const RELATION_NAMES: Readonly<Record<CorrectionRelation, string>> = { amends: 'Sửa đổi, bổ sung', replaces: 'Thay thế', corrects: 'Đính chính' };
+
+export const SECRECY_NAMES: Readonly<Record<Secrecy, string>> = { none: 'Không mật', mat: 'Mật', 'toi-mat': 'Tối mật', 'tuyet-mat': 'Tuyệt mật' };
+
+// A correction is made for a document that has gone out: issued and after, not voided.
+export function canCorrect(record: IssuanceRecord): boolean {
+  return record.documentId !== null && ['issued', 'registered', 'distributed'].includes(record.state);
 }

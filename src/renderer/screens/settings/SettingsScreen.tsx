@@ -3,6 +3,7 @@ import { useApp } from '../../app/app-context.ts';
 import { Notice } from '../../components/Notice.tsx';
 import { SigningSettingsPanel } from '../signing/SigningSettingsPanel.tsx';
 import { AgencyForm } from './AgencyForm.tsx';
+import { IssuanceSettingsPanel } from './IssuanceSettingsPanel.tsx';
 import { SeriesPanel } from './SeriesPanel.tsx';
 
 export function SettingsScreen() {
@@ -29,6 +30,7 @@ export function SettingsScreen() {
       </section>
       <SeriesPanel />
       <SigningSettingsPanel />
+      <IssuanceSettingsPanel />
       <p className="muted">
         Phiên bản {info.version} · Thư mục dữ liệu: {info.profileDir}
       </p>

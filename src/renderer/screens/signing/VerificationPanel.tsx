@@ -7,11 +7,20 @@ import { showDateTime } from '../../util/dates.ts';
 import { CHECK_NAMES, CHECK_ORDER, CHECK_STATUS_NAMES, LEVEL_NAMES, VERDICT_NAMES } from './signing-words.ts';
 import { commonName } from './token-choice.ts';
 
-interface VerificationPanelProps {
-  readonly documentId: number;
+// The file to verify: an attachment of a registered document, or a file of the issuance
+// workflow at any step (before numbering it has no document yet).
+export type VerificationTarget =
+  | { readonly documentId: number; readonly issuanceId?: never }
+  | { readonly issuanceId: number; readonly documentId?: never };
+
+type VerificationPanelProps = VerificationTarget & {
   readonly sha256: string;
   readonly fileName: string;
   readonly onClose: () => void;
+};
+
+function verify(target: VerificationTarget, sha256: string): Promise<VerificationReport> {
+  return target.issuanceId === undefined ? call('signing.verify', { documentId: target.documentId, sha256 }) : call('issuance.verifyFile', { id: target.issuanceId, sha256 });
 }
 
 const VERDICT_TONE = { valid: 'success', invalid: 'error', indeterminate: 'warning', unsigned: 'info' } as const;
@@ -85,20 +94,20 @@ function SignatureView({ s, n }: { readonly s: SignatureReport; readonly n: numb
 // Kiểm tra chữ ký: the file's verdict with the server's summary, then each signature with who,
 // when, at what level, and every check with its status and message. Nothing here says "valid"
 // without the checks it rests on next to it.
-export function VerificationPanel({ documentId, sha256, fileName, onClose }: VerificationPanelProps) {
+export function VerificationPanel({ documentId, issuanceId, sha256, fileName, onClose }: VerificationPanelProps) {
   const [report, setReport] = useState<VerificationReport | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
     setReport(null);
     setError(null);
-    call('signing.verify', { documentId, sha256 })
+    verify(issuanceId === undefined ? { documentId } : { issuanceId }, sha256)
       .then((r) => live && setReport(r))
       .catch((e: unknown) => live && setError(errorMessage(e)));
     return () => {
       live = false;
     };
-  }, [documentId, sha256]);
+  }, [documentId, issuanceId, sha256]);
 
   return (
     <section className="panel verification" aria-labelledby="verification-title">
