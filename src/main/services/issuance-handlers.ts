@@ -69,8 +69,10 @@ export function createIssuanceHandlers(ready: () => Profile, signing: Pick<Signi
       const rendered = await renderForProfile(ready(), input.draft, fontsDir);
       return { pdfBase64: Buffer.from(rendered.pdf).toString('base64'), pages: rendered.pages, placeholders: placeholdersOf(rendered) };
     },
-    'issuance.correct': ({ originalDocumentId, relation, ...input }) =>
-      createIssuance(ready(), { ...input, main: upload(input.main), attachments: input.attachments.map(upload), correction: { documentId: originalDocumentId, relation } }),
+    'issuance.correct': async ({ originalDocumentId, relation, ...input }) => {
+      const [main, ...attachments] = await asPdfFiles([upload(input.main), ...input.attachments.map(upload)]);
+      return createIssuance(ready(), { ...input, main: main as DraftFile, attachments, correction: { documentId: originalDocumentId, relation } });
+    },
     'issuance.list': (input) => listIssuances(ready(), input),
     'issuance.get': (input) => issuanceRecord(ready(), input.id),
     'issuance.submit': (input) => submitIssuance(ready(), input.id),

@@ -97,8 +97,9 @@ export async function issueCorrect(args: string[]): Promise<CommandResult> {
     throw bad(`--relation phải là một trong: ${CORRECTION_RELATIONS.join(', ')}.`, `bad --relation ${relation}`);
   }
   const draft = draftFrom(source(p));
+  const [main, ...attachments] = await asPdfFiles([draft.main, ...draft.attachments]);
   const correction = { documentId: requiredInteger(p, 'original'), relation: relation as (typeof CORRECTION_RELATIONS)[number] };
-  return withProfile(p, (profile) => answer(createIssuance(profile, { ...draft, correction })));
+  return withProfile(p, (profile) => answer(createIssuance(profile, { ...draft, main: main as DraftFile, attachments, correction })));
 }
 
 export async function issueList(args: string[]): Promise<CommandResult> {
