@@ -4,13 +4,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/main/db/connection.ts';
 import type { InputOf, OutputOf } from '../../src/shared/api/contract.ts';
-import { bridgeCall, bridgeEnvelope, startTestBridge, type TestBridge } from '../support/bridge.ts';
-import { ROOT } from '../support/cli.ts';
+import { bridgeCall, bridgeEnvelope, type TestBridge } from '../support/bridge.ts';
+import { type SigningBridge, startSigningBridge } from '../support/signing-bridge.ts';
 import { draftPdf } from '../support/draft-pdf.ts';
 import { createNssDb, pdfsigReport } from '../support/nss.ts';
-import { CERT_IDS, createSoftHsm, type SoftHsm } from '../support/softhsm.ts';
-import { tempDir } from '../support/temp-profile.ts';
-import { createTestPki, type TestPki } from '../support/test-pki.ts';
+import type { TestPki } from '../support/test-pki.ts';
 
 type Issuance = OutputOf<'issuance.get'>;
 
@@ -18,34 +16,16 @@ type Issuance = OutputOf<'issuance.get'>;
 // services), with SoftHSM tokens for the leader and the agency: every transition, every
 // refused one, the register row, the outbox, voiding, secrecy and corrections.
 describe('issuance workflow through the API contract', () => {
+  let env: SigningBridge;
   let pki: TestPki;
-  let hsm: SoftHsm;
   let bridge: TestBridge;
   let dir: string;
-  let cleanup = () => {};
 
   beforeAll(async () => {
-    const t = tempDir();
-    dir = t.dir;
-    pki = await createTestPki();
-    hsm = await createSoftHsm(pki, { labels: ['LANH-DAO', 'CO-QUAN'] });
-    bridge = await startTestBridge({ tokenEnv: hsm.env });
-    writeFileSync(join(dir, 'root.pem'), pki.root.pem);
-    const png = (name: string) => readFileSync(join(ROOT, 'resources', 'signing', name)).toString('base64');
-    await bridgeCall(bridge, 'signing.saveSettings', {
-      trustAnchorDirs: [dir],
-      signatureImageBase64: png('signature-placeholder.png'),
-      sealImageBase64: png('seal-placeholder.png'),
-    });
-    cleanup = () => {
-      hsm.cleanup();
-      t.cleanup();
-    };
+    env = await startSigningBridge({ images: true, trustTestRoot: true });
+    ({ pki, bridge, dir } = env);
   }, 120_000);
-  afterAll(async () => {
-    await bridge.cleanup();
-    cleanup();
-  });
+  afterAll(() => env.cleanup());
 
   let drafts = 0;
   async function create(overrides: Partial<InputOf<'issuance.create'>> = {}): Promise<Issuance> {
@@ -66,7 +46,7 @@ describe('issuance workflow through the API contract', () => {
     });
   }
 
-  const token = (i: 0 | 1) => ({ modulePath: hsm.modulePath, tokenSerial: hsm.tokens[i]!.serial, certificateId: CERT_IDS.rsa, pin: hsm.tokens[i]!.pin });
+  const token = (i: 0 | 1) => env.token(i);
   const steps = {
     submit: (id: number) => bridgeCall(bridge, 'issuance.submit', { id }),
     approve: (id: number) => bridgeCall(bridge, 'issuance.approve', { id, ...token(0) }),

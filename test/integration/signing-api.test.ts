@@ -2,40 +2,29 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../support/cli.ts';
-import { bridgeCall, bridgeEnvelope, startTestBridge, type TestBridge } from '../support/bridge.ts';
+import { bridgeCall, bridgeEnvelope, type TestBridge } from '../support/bridge.ts';
+import { type SigningBridge, startSigningBridge } from '../support/signing-bridge.ts';
 import { outgoing } from '../support/documents.ts';
 import { draftPdf } from '../support/draft-pdf.ts';
 import { createNssDb, pdfsigReport } from '../support/nss.ts';
-import { CERT_IDS, createSoftHsm, type SoftHsm } from '../support/softhsm.ts';
-import { tempDir } from '../support/temp-profile.ts';
-import { createTestPki, type TestPki } from '../support/test-pki.ts';
+import { CERT_IDS, type SoftHsm } from '../support/softhsm.ts';
+import type { TestPki } from '../support/test-pki.ts';
 
 // The signing operations of the API contract, over the loopback bridge (the same dispatch,
 // validation and services as the desktop app): settings, token list, approval → number →
 // agency on a registered outgoing document, verification, and the failures a clerk meets.
 describe('signing through the API contract', () => {
+  let env: SigningBridge;
   let pki: TestPki;
   let hsm: SoftHsm;
   let bridge: TestBridge;
   let dir: string;
-  let cleanup = () => {};
 
   beforeAll(async () => {
-    const t = tempDir();
-    dir = t.dir;
-    pki = await createTestPki();
-    hsm = await createSoftHsm(pki, { labels: ['LANH-DAO', 'CO-QUAN'] });
-    bridge = await startTestBridge({ tokenEnv: hsm.env });
-    writeFileSync(join(dir, 'root.pem'), pki.root.pem);
-    cleanup = () => {
-      hsm.cleanup();
-      t.cleanup();
-    };
+    env = await startSigningBridge();
+    ({ pki, hsm, bridge, dir } = env);
   }, 120_000);
-  afterAll(async () => {
-    await bridge.cleanup();
-    cleanup();
-  });
+  afterAll(() => env.cleanup());
 
   const png = (name: string) => readFileSync(join(ROOT, 'resources', 'signing', name)).toString('base64');
 
