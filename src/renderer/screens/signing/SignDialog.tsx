@@ -1,5 +1,5 @@
-import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
-import type { SignResult, TokenModule } from '../../../shared/api/schemas/signing.ts';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import type { SignResult } from '../../../shared/api/schemas/signing.ts';
 import { SIGNATURE_KIND_NAMES, SIGNATURE_KINDS, type SignatureKind } from '../../../shared/domain/signature-kinds.ts';
 import { errorMessage, isApiError } from '../../api/api-error.ts';
 import { call } from '../../api/client.ts';
@@ -7,10 +7,10 @@ import { Dialog } from '../../components/Dialog.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { useInFlight } from '../../forms/use-in-flight.ts';
 import { BatchList, type SignFile } from './BatchList.tsx';
-import { CertificateDetails } from './CertificateDetails.tsx';
 import { PagePreview, type Placement } from './PagePreview.tsx';
 import { issueLine } from './signing-words.ts';
-import { canSign, commonName, tokenLabel, tokenOptions } from './token-choice.ts';
+import { TokenPinFields } from './TokenPinFields.tsx';
+import { useTokenChoice } from './use-token-choice.ts';
 
 interface SignDialogProps {
   readonly files: readonly SignFile[];
@@ -27,9 +27,6 @@ const fileKey = (f: Pick<SignFile, 'documentId' | 'sha256'>) => `${f.documentId}
 // the password box and is read from it, and the box emptied, at the moment the call is made.
 export function SignDialog({ files, defaultKind, onClose, onSigned }: SignDialogProps) {
   const [kind, setKind] = useState<SignatureKind>(defaultKind);
-  const [modules, setModules] = useState<readonly TokenModule[] | null>(null);
-  const [tokenKey, setTokenKey] = useState('');
-  const [certificateId, setCertificateId] = useState('');
   const [placements, setPlacements] = useState<Readonly<Record<string, Placement>>>({});
   const [previewKey, setPreviewKey] = useState(files[0] ? fileKey(files[0]) : '');
   const [result, setResult] = useState<SignResult | null>(null);
@@ -38,26 +35,8 @@ export function SignDialog({ files, defaultKind, onClose, onSigned }: SignDialog
   const closeButton = useRef<HTMLButtonElement>(null);
   const { busy, run } = useInFlight();
   const attempted = useRef(false);
-  const ids = { token: useId(), cert: useId(), pin: useId(), pinStatus: useId() };
-
-  const loadTokens = useCallback(
-    () =>
-      call('token.list', {})
-        .then(setModules)
-        .catch((e: unknown) => setFailure(`Chưa đọc được thiết bị ký số: ${errorMessage(e)}`)),
-    [],
-  );
-  useEffect(() => {
-    void loadTokens();
-  }, [loadTokens]);
-
-  const options = tokenOptions(modules ?? []);
-  const chosen = options.find((o) => o.key === tokenKey) ?? options[0] ?? null;
-  const certificates = chosen?.token.certificates ?? [];
-  const certificate = certificates.find((c) => c.id === certificateId) ?? certificates[0] ?? null;
-  // A PIN-pad token asks on the device; a token without login asks nothing. Neither gets a box.
-  const pinPad = chosen !== null && (chosen.token.pinStatus.pinPad || chosen.token.pinStatus.state === 'no-login');
-  const usable = chosen !== null && certificate !== null && canSign(chosen.token);
+  const choice = useTokenChoice(setFailure);
+  const { chosen, certificate, pinPad, usable, loadTokens } = choice;
   // Files already signed in this dialog are not offered again; the rest can be retried.
   const pending = files.filter((f) => result?.results.find((r) => fileKey(r) === fileKey(f))?.status !== 'signed');
   const preview = files.find((f) => fileKey(f) === previewKey) ?? files[0];
@@ -131,70 +110,7 @@ export function SignDialog({ files, defaultKind, onClose, onSigned }: SignDialog
                 </label>
               ))}
             </fieldset>
-            {modules === null ? <p className="muted">Đang tìm thiết bị ký số…</p> : null}
-            {modules !== null && options.length === 0 ? (
-              <Notice tone="warning">Không tìm thấy thiết bị ký số nào. Hãy cắm thiết bị, kiểm tra thư viện PKCS#11 trong Cài đặt → Ký số, rồi bấm "Tìm lại thiết bị".</Notice>
-            ) : null}
-            {options.length > 0 ? (
-              <>
-                <div className="field field--wide">
-                  <label htmlFor={ids.token}>Thiết bị ký số</label>
-                  <select
-                    id={ids.token}
-                    value={chosen?.key ?? ''}
-                    disabled={busy}
-                    onChange={(e) => {
-                      setTokenKey(e.target.value);
-                      setCertificateId('');
-                    }}
-                  >
-                    {options.map((o) => (
-                      <option key={o.key} value={o.key}>
-                        {tokenLabel(o.token)}
-                      </option>
-                    ))}
-                  </select>
-                </div>
-                <div className="field field--wide">
-                  <label htmlFor={ids.cert}>Chứng thư số</label>
-                  <select id={ids.cert} value={certificate?.id ?? ''} disabled={busy || certificates.length === 0} onChange={(e) => setCertificateId(e.target.value)}>
-                    {certificates.map((c) => (
-                      <option key={c.id} value={c.id}>
-                        {commonName(c.subject)} ({c.keyAlgorithm}) — do {commonName(c.issuer)} cấp
-                      </option>
-                    ))}
-                  </select>
-                  {certificates.length === 0 ? <span className="field__error">Thiết bị này không có chứng thư số nào kèm khóa để ký.</span> : null}
-                </div>
-                {certificate ? <CertificateDetails certificate={certificate} /> : null}
-              </>
-            ) : null}
-            <button type="button" className="button button--quiet" onClick={() => void loadTokens()} disabled={busy}>
-              Tìm lại thiết bị
-            </button>
-            {chosen ? (
-              <div id={ids.pinStatus}>
-                <Notice tone={chosen.token.pinStatus.state === 'ok' || chosen.token.pinStatus.state === 'pin-pad' ? 'info' : 'warning'}>
-                  {chosen.token.pinStatus.messageVi}
-                </Notice>
-              </div>
-            ) : null}
-            {chosen && !pinPad ? (
-              <div className="field">
-                <label htmlFor={ids.pin}>Mã PIN</label>
-                <input
-                  ref={pin}
-                  id={ids.pin}
-                  type="password"
-                  name="pin"
-                  autoComplete="off"
-                  inputMode="numeric"
-                  aria-describedby={ids.pinStatus}
-                  disabled={busy || !usable || allSigned}
-                  autoFocus
-                />
-              </div>
-            ) : null}
+            <TokenPinFields choice={choice} busy={busy} pinDisabled={busy || !usable || allSigned} pinRef={pin} />
             {failure ? <Notice tone="error">{failure}</Notice> : null}
           </div>
           {preview ? (
