@@ -23,14 +23,19 @@ export function IssuanceSettingsPanel() {
     };
   }, []);
 
+  // The box shows the click at once and goes back if the save is refused: a box that stays as it
+  // was until the server answers reads as a click that did not take.
   const save = (allowSecretDrafts: boolean) =>
     void run(async () => {
       setMessage(null);
+      const before = allowed;
+      setAllowed(allowSecretDrafts);
       try {
         const s = await call('issuance.saveSettings', { allowSecretDrafts });
         setAllowed(s.allowSecretDrafts);
         setMessage({ tone: 'success', text: s.allowSecretDrafts ? 'Đã cho phép soạn văn bản mật trên máy này.' : 'Đã tắt soạn văn bản mật trên máy này.' });
       } catch (e) {
+        setAllowed(before);
         setMessage({ tone: 'error', text: errorMessage(e) });
       }
     });
