@@ -185,6 +185,17 @@ describe('signing from the CLI with SoftHSM tokens', () => {
     expect(text(out)).toMatch(/SAO Y; UBND xã Thử Nghiệm; \d{2}\/\d{2}\/\d{4}; \d{2}:\d{2}:\d{2}/);
   });
 
+  it('places the signature where --page and --rect say, and refuses a malformed rectangle', async () => {
+    const input = await draftPdf(join(dir, 'placed.pdf'), { pages: 2 });
+    const out = join(dir, 'placed-signed.pdf');
+    const r = run(signArgs('LANH-DAO', 'approval', input, out, ['--image', SIGNATURE_PNG, '--page', '2', '--rect', '100,100,250,170']), `${leader().pin}\n`);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.json<{ placement: { page: number; rect: number[]; basis: string } }>().placement).toEqual({ page: 1, rect: [100, 100, 250, 170], basis: 'explicit' });
+    const bad = run(signArgs('LANH-DAO', 'approval', input, join(dir, 'bad-rect.pdf'), ['--image', SIGNATURE_PNG, '--rect', '1,2,3']), `${leader().pin}\n`);
+    expect(bad.status).toBe(2);
+    expect((JSON.parse(bad.stderr) as { message: string }).message).toMatch(/--rect/);
+  });
+
   it('refuses a wrong PIN without echoing it and writes nothing', async () => {
     const input = await draftPdf(join(dir, 'wrong-pin.pdf'));
     const out = join(dir, 'wrong-pin-signed.pdf');

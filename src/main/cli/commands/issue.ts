@@ -20,6 +20,7 @@ import { voidIssuance } from '../../issuance/void-issuance.ts';
 import type { Rect } from '../../pdf/sign-pdf.ts';
 import type { Profile } from '../../profile/open-profile.ts';
 import { optional, parse, type Parsed, readJson, required, requiredInteger } from '../args.ts';
+import { placementOf } from '../placement-option.ts';
 import { type CommandResult, withProfile } from '../context.ts';
 import { promptPin, readPinFromStdin } from '../read-pin.ts';
 import { modulePaths, withTokenClient } from './token.ts';
@@ -143,17 +144,6 @@ export async function issueSettings(args: string[]): Promise<CommandResult> {
     const settings = allow === undefined ? issuanceSettingsOf(profile) : saveIssuanceSettings(profile, { allowSecretDrafts: allow === 'yes' });
     return { json: settings, text: settings.allowSecretDrafts ? 'Được soạn văn bản mật trên máy này.' : 'Không soạn văn bản mật trên máy này.' };
   });
-}
-
-// --page N (1-based) and --rect x1,y1,x2,y2 in PDF points, as `vanthu sign` takes them.
-function placementOf(p: Parsed): { page: number; rect: Rect } | null {
-  const rect = optional(p, 'rect');
-  if (rect === undefined) return null;
-  const numbers = rect.split(',').map((s) => Number(s.trim()));
-  if (numbers.length !== 4 || numbers.some((n) => !Number.isFinite(n))) throw bad('--rect phải có dạng x1,y1,x2,y2 (điểm PDF).', `bad --rect ${rect}`);
-  const page = Number(optional(p, 'page') ?? '1');
-  if (!Number.isInteger(page) || page < 1) throw bad('--page phải là số trang từ 1.', `bad --page ${optional(p, 'page')}`);
-  return { page: page - 1, rect: numbers as unknown as Rect };
 }
 
 type SigningStep = (profile: Profile, id: number, access: TokenAccess, placement: { page: number; rect: Rect } | null) => Promise<IssuanceRecord>;

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { SIGNATURE_KINDS, type SignatureKind } from '../../../shared/domain/signature-kinds.ts';
 import { AppError } from '../../../shared/errors.ts';
-import type { Rect } from '../../pdf/sign-pdf.ts';
 import { prepareSigning, signFile } from '../../signing/sign-file.ts';
 import { optional, parse, type Parsed, required } from '../args.ts';
+import { placementOf } from '../placement-option.ts';
 import type { CommandResult } from '../context.ts';
 import { promptPin, readPinFromStdin } from '../read-pin.ts';
 import { modulePaths, withTokenClient } from './token.ts';
@@ -19,17 +19,6 @@ function kindOf(p: Parsed): SignatureKind {
     throw bad(`--kind phải là một trong: ${SIGNATURE_KINDS.join(', ')}.`, `unknown kind ${kind}`);
   }
   return kind as SignatureKind;
-}
-
-// --page N (1-based, as the clerk counts) and --rect x1,y1,x2,y2 in PDF points from the bottom left.
-function placementOf(p: Parsed): { page: number; rect: Rect } | null {
-  const rect = optional(p, 'rect');
-  if (rect === undefined) return null;
-  const numbers = rect.split(',').map((s) => Number(s.trim()));
-  if (numbers.length !== 4 || numbers.some((n) => !Number.isFinite(n))) throw bad('--rect phải có dạng x1,y1,x2,y2 (điểm PDF).', `bad --rect ${rect}`);
-  const page = Number(optional(p, 'page') ?? '1');
-  if (!Number.isInteger(page) || page < 1) throw bad('--page phải là số trang từ 1.', `bad --page ${optional(p, 'page')}`);
-  return { page: page - 1, rect: numbers as unknown as Rect };
 }
 
 // --crl FILE (repeatable): revocation lists of the signer's CA, embedded for a B-LT signature.
