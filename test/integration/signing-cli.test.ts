@@ -196,6 +196,20 @@ describe('signing from the CLI with SoftHSM tokens', () => {
     expect((JSON.parse(bad.stderr) as { message: string }).message).toMatch(/--rect/);
   });
 
+  it('writes the number and date at the points given, and refuses a point off the page', async () => {
+    const input = await draftPdf(join(dir, 'points.pdf'));
+    const out = join(dir, 'points-numbered.pdf');
+    const r = run(['number', input, '--out', out, '--number', '7/UBND-VP', '--date', '2026-03-09', '--place', 'Xã Thử Nghiệm', '--number-at', '1,150,745', '--date-at', '1,330,720', '--json']);
+    expect(r.status, r.stderr).toBe(0);
+    const stamps = r.json<{ stamps: Array<{ x: number; text: string }> }>().stamps;
+    expect(stamps.map((s) => [s.x, s.text])).toEqual([[150, '7/UBND-VP'], [330, 'Xã Thử Nghiệm, ngày 09 tháng 3 năm 2026']]);
+    expect(text(out)).toContain('Xã Thử Nghiệm, ngày 09 tháng 3 năm 2026');
+    const off = run(['number', input, '--out', join(dir, 'off.pdf'), '--number', '7/UBND-VP', '--date', '2026-03-09', '--number-at', '1,150,745', '--date-at', '1,900,720', '--json']);
+    expect(off.status).toBe(2);
+    expect((JSON.parse(off.stderr) as { message: string }).message).toMatch(/ngoài trang/);
+    expect(existsSync(join(dir, 'off.pdf'))).toBe(false);
+  });
+
   it('refuses a wrong PIN without echoing it and writes nothing', async () => {
     const input = await draftPdf(join(dir, 'wrong-pin.pdf'));
     const out = join(dir, 'wrong-pin-signed.pdf');

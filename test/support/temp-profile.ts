@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type Db, openDatabase } from '../../src/main/db/connection.ts';
 import { agencyProfileInput } from '../../src/shared/api/schemas/profile.ts';
 import { initProfile } from '../../src/main/profile/init-profile.ts';
 import type { Profile } from '../../src/main/profile/open-profile.ts';
@@ -38,6 +39,19 @@ export function newProfile(clock?: Clock): { profile: Profile; dir: string; clea
     dir: join(t.dir, 'profile'),
     cleanup: () => {
       profile.close();
+      t.cleanup();
+    },
+  };
+}
+
+// An empty database file in a temporary folder, for tests of one migration at a time.
+export function tempDatabase(): { db: Db; cleanup: () => void } {
+  const t = tempDir();
+  const db = openDatabase(join(t.dir, 'v.db'));
+  return {
+    db,
+    cleanup: () => {
+      db.close();
       t.cleanup();
     },
   };

@@ -1,22 +1,16 @@
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../src/main/db/connection.ts';
 import { APPLICATION_ID } from '../../../src/main/db/application-id.ts';
 import { migrate, schemaVersion } from '../../../src/main/db/migrate.ts';
 import { migration0001 } from '../../../src/main/db/migrations/0001-initial.ts';
-import { tempDir } from '../../support/temp-profile.ts';
+import { tempDatabase } from '../../support/temp-profile.ts';
 
 describe('migration 0001-initial', () => {
   let cleanup = () => {};
   afterEach(() => cleanup());
 
   it('creates the register tables, the audit chain and the search index on an empty database', () => {
-    const t = tempDir();
-    const db = openDatabase(join(t.dir, 'v.db'));
-    cleanup = () => {
-      db.close();
-      t.cleanup();
-    };
+    const { db, cleanup: done } = tempDatabase();
+    cleanup = done;
     migrate(db, [migration0001]);
     expect(schemaVersion(db)).toBe(1);
     expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
@@ -33,12 +27,8 @@ describe('migration 0001-initial', () => {
   });
 
   it('makes tables STRICT, so a wrong type is refused by SQLite itself', () => {
-    const t = tempDir();
-    const db = openDatabase(join(t.dir, 'v.db'));
-    cleanup = () => {
-      db.close();
-      t.cleanup();
-    };
+    const { db, cleanup: done } = tempDatabase();
+    cleanup = done;
     migrate(db, [migration0001]);
     expect(() => db.prepare("INSERT INTO units (name, abbreviation, position) VALUES ('A', 'B', 'not a number')").run()).toThrow(/cannot store TEXT value in INTEGER column/);
   });

@@ -1,22 +1,16 @@
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../src/main/db/connection.ts';
 import { migrate, schemaVersion } from '../../../src/main/db/migrate.ts';
 import { migration0001 } from '../../../src/main/db/migrations/0001-initial.ts';
 import { migration0002 } from '../../../src/main/db/migrations/0002-signing.ts';
-import { tempDir } from '../../support/temp-profile.ts';
+import { tempDatabase } from '../../support/temp-profile.ts';
 
 describe('migration 0002-signing', () => {
   let cleanup = () => {};
   afterEach(() => cleanup());
 
   it('adds the settings table and the revision link of stored files, keeping existing rows', () => {
-    const t = tempDir();
-    const db = openDatabase(join(t.dir, 'v.db'));
-    cleanup = () => {
-      db.close();
-      t.cleanup();
-    };
+    const { db, cleanup: done } = tempDatabase();
+    cleanup = done;
     migrate(db, [migration0001]);
     db.prepare("INSERT INTO files (sha256, size, created_at) VALUES (?, 1, '2026-01-01')").run('a'.repeat(64));
     migrate(db, [migration0001, migration0002]);

@@ -1,23 +1,17 @@
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../src/main/db/connection.ts';
 import { migrate, schemaVersion } from '../../../src/main/db/migrate.ts';
 import { migration0001 } from '../../../src/main/db/migrations/0001-initial.ts';
 import { migration0002 } from '../../../src/main/db/migrations/0002-signing.ts';
 import { migration0003 } from '../../../src/main/db/migrations/0003-issuance.ts';
-import { tempDir } from '../../support/temp-profile.ts';
+import { tempDatabase } from '../../support/temp-profile.ts';
 
 describe('migration 0003-issuance', () => {
   let cleanup = () => {};
   afterEach(() => cleanup());
 
   it('adds the workflow tables with their rules, keeping existing rows', () => {
-    const t = tempDir();
-    const db = openDatabase(join(t.dir, 'v.db'));
-    cleanup = () => {
-      db.close();
-      t.cleanup();
-    };
+    const { db, cleanup: done } = tempDatabase();
+    cleanup = done;
     migrate(db, [migration0001, migration0002]);
     db.prepare("INSERT INTO settings (key, value, updated_at) VALUES ('signing', '{}', 'now')").run();
     migrate(db, [migration0001, migration0002, migration0003]);
