@@ -23,6 +23,12 @@ export const ERROR_CODES = [
   'PIN_REJECTED',
   // A signature could not be made or completed (key refused, CMS too large for its room…).
   'SIGNING_FAILED',
+  // An edXML package refused as hostile or unreadable (DOCTYPE, bad base64, unsafe names…).
+  'EDXML_REFUSED',
+  // The hub could not be reached, or did not answer in time: the network, not the request.
+  'HUB_UNREACHABLE',
+  // The hub answered and refused the request (FAIL envelope, bad signature, unknown document).
+  'HUB_REFUSED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -38,6 +44,7 @@ const BAD_INPUT: ReadonlySet<ErrorCode> = new Set([
   'BACKUP_INVALID',
   'PDF_UNSUPPORTED',
   'PIN_REJECTED',
+  'EDXML_REFUSED',
 ]);
 
 export function isBadInput(code: ErrorCode): boolean {

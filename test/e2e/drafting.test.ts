@@ -132,7 +132,9 @@ describe('drafting a công văn and carrying it through issuance in the UI', () 
       ['Sở Y tế thành phố Đà Nẵng', 'electronic'],
       ['Trạm Y tế xã Hòa Tiến', 'paper'],
     ]);
+    // Before numbering the draft can only be withdrawn: no number to keep void in the register.
     expect(await page.getByRole('button', { name: 'Hủy văn bản…' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Hủy dự thảo…' }).waitFor();
     await browser.screenshot('issuance-draft');
   });
 

@@ -137,12 +137,11 @@ describe('issuance workflow through the API contract', () => {
     expect(attachmentReport.signatures.map((s) => s.reason)).toEqual(['Ký tệp đính kèm']);
   });
 
-  it('refuses a skipped step, a step done twice and voiding before a number, changing nothing', async () => {
+  it('refuses a skipped step and a step done twice, changing nothing', async () => {
     const draft = await create();
     const before = await nextNumber();
     expect(await refused('issuance.number', { id: draft.id })).toMatchObject({ code: 'CONFLICT', message: 'Văn bản chưa ký duyệt: phải ký duyệt trước khi cấp số.' });
     expect(await refused('issuance.approve', { id: draft.id, ...token(0) })).toMatchObject({ code: 'CONFLICT', message: 'Văn bản chưa trình ký: phải trình ký trước khi ký duyệt.' });
-    expect((await refused('issuance.void', { id: draft.id, reason: 'Thử' })).message).toMatch(/chưa được cấp số/);
     await steps.submit(draft.id);
     expect(await refused('issuance.submit', { id: draft.id })).toMatchObject({ code: 'CONFLICT', message: 'Văn bản đã trình ký rồi: mỗi bước chỉ làm một lần.' });
     expect((await refused('issuance.issue', { id: draft.id, ...token(1) })).message).toMatch(/chưa cấp số/);
@@ -174,6 +173,18 @@ describe('issuance workflow through the API contract', () => {
     expect((await refused('issuance.issue', { id: early.id, ...token(1) })).message).toMatch(/đã bị hủy/);
   });
 
+  it('withdraws a draft before numbering: no number used, no register row, files and history kept', async () => {
+    const draft = await carry((await create()).id, 'approve');
+    const before = await nextNumber();
+    const withdrawn = await bridgeCall(bridge, 'issuance.void', { id: draft.id, reason: 'Lãnh đạo không ban hành nữa' });
+    expect(withdrawn).toMatchObject({ state: 'void', voidReason: 'Lãnh đạo không ban hành nữa', documentId: null, codeNumber: null });
+    expect(withdrawn.files.map((f) => f.step)).toEqual(draft.files.map((f) => f.step));
+    expect(await nextNumber()).toBe(before);
+    expect((await refused('issuance.number', { id: draft.id })).message).toMatch(/đã bị hủy/);
+    const audit = await bridgeCall(bridge, 'audit.list', { entityType: 'issuance', entityId: String(draft.id) });
+    expect(audit.find((e) => e.action === 'issuance.withdraw')?.details).toMatchObject({ from: 'approved', documentId: null, reason: 'Lãnh đạo không ban hành nữa' });
+  });
+
   it('drafts a secret document only when the profile allows it, and never queues it for electronic sending', async () => {
     const main = await draftPdf(join(dir, 'mat.pdf'), { place: 'Xã Hòa Tiến,' });
     const secretInput = {
@@ -188,7 +199,18 @@ describe('issuance workflow through the API contract', () => {
     expect(await bridgeCall(bridge, 'issuance.saveSettings', { allowSecretDrafts: true })).toEqual({ allowSecretDrafts: true });
     const secret = await bridgeCall(bridge, 'issuance.create', secretInput);
     expect(secret.recipients.map((r) => r.channel)).toEqual(['paper']);
-    const distributed = await carry(secret.id, 'distribute');
+    // Numbered only in a separate secret series (nd30-rules §2), which must exist first.
+    await carry(secret.id, 'approve');
+    expect((await refused('issuance.number', { id: secret.id })).message).toMatch(/sổ văn bản mật riêng/);
+    const ordinaryNext = await nextNumber();
+    const series = await bridgeCall(bridge, 'series.save', { name: 'Sổ văn bản mật đi', direction: 'outgoing', secret: true });
+    expect(series).toMatchObject({ secret: true, documentTypes: [] });
+    for (const step of ['number', 'issue', 'register', 'distribute'] as const) await steps[step](secret.id);
+    const distributed = await bridgeCall(bridge, 'issuance.get', { id: secret.id });
+    expect(distributed).toMatchObject({ state: 'distributed', codeNumber: '01', codeNotation: 'QĐ-UBND-M' });
+    const row = await bridgeCall(bridge, 'documents.get', { id: distributed.documentId! });
+    expect(row.registerId).not.toBe((await bridgeCall(bridge, 'documents.get', { id: (await carry((await create()).id, 'number')).documentId! })).registerId);
+    expect(await nextNumber()).toBe(ordinaryNext + 1);
     expect(distributed.state).toBe('distributed');
     expect(distributed.outbox).toEqual([]);
     const audit = await bridgeCall(bridge, 'audit.list', { entityType: 'issuance', entityId: String(secret.id) });
@@ -274,9 +296,14 @@ describe('issuance workflow through the API contract', () => {
   it('numbers gaplessly: every outgoing number of the year from 1, each once, only for numbered documents', async () => {
     const year = Number((await bridgeCall(bridge, 'app.info', {})).today.slice(0, 4));
     const rows = (await bridgeCall(bridge, 'documents.list', { direction: 'outgoing', year, sort: 'number', order: 'asc', limit: 500 })).rows;
-    // A new profile numbers every type in its one outgoing series (docs/numbering.md).
-    expect(new Set(rows.map((r) => r.seriesName)).size).toBe(1);
-    expect(rows.map((r) => r.number)).toEqual(rows.map((_, i) => i + 1));
+    // A new profile numbers every ordinary type in its one outgoing series (docs/numbering.md);
+    // the secret documents in their own series, also from 01.
+    const names = [...new Set(rows.map((r) => r.seriesName))].sort();
+    expect(names).toEqual(['Sổ văn bản mật đi', 'Sổ văn bản đi']);
+    for (const name of names) {
+      const numbers = rows.filter((r) => r.seriesName === name).map((r) => r.number);
+      expect(numbers).toEqual(numbers.map((_, i) => i + 1));
+    }
     const numberedIssuances = (await bridgeCall(bridge, 'issuance.list', { limit: 500 })).rows.filter((r) => r.documentId !== null);
     expect(numberedIssuances.length).toBe(rows.length);
   });

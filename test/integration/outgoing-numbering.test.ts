@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { seriesInput } from '../../src/shared/api/schemas/series.ts';
-import { previewOutgoingNumber } from '../../src/main/registry/outgoing.ts';
+import { previewOutgoingNumber, registerOutgoing } from '../../src/main/registry/outgoing.ts';
 import { updateDocument, voidDocument } from '../../src/main/registry/documents.ts';
 import { documentPatch, outgoingInput } from '../../src/shared/api/schemas/documents.ts';
 import { listSeries, saveSeries } from '../../src/main/registry/series-repo.ts';
@@ -144,6 +144,31 @@ describe('outgoing numbering', () => {
       seriesInput.parse({ name: 'Sổ Hội đồng thi đua', direction: 'outgoing', documentTypes: ['thong-bao'], issuerAbbreviation: 'HĐTĐKT' }),
     );
     expect(addOutgoing(profile, { documentType: 'Thông báo' }).codeNotation).toBe('TB-HĐTĐKT');
+  });
+
+  it('numbers secret documents in their own series from 01, with a notation that stays unique', () => {
+    const { profile } = setup();
+    const secret = (data: Partial<Parameters<typeof outgoing>[0]> = {}) => registerOutgoing(profile, { ...outgoingInput.parse(outgoing(data)), secret: true });
+    expectAppError(() => secret(), 'CONFLICT', /sổ văn bản mật riêng/);
+    const ordinary = addOutgoing(profile);
+    const series = saveSeries(profile, seriesInput.parse({ name: 'Sổ văn bản mật đi', direction: 'outgoing', secret: true }));
+    const a = secret();
+    const b = secret({ documentType: 'Công văn', unitAbbreviation: 'VP' });
+    expect([a, b].map((d) => `${d.codeNumber}/${d.codeNotation}`)).toEqual(['01/QĐ-UBND-M', '02/UBND-VP-M']);
+    expect(a.seriesName).toBe('Sổ văn bản mật đi');
+    expect(`${ordinary.codeNumber}/${ordinary.codeNotation}`).toBe('01/QĐ-UBND');
+    expect(addOutgoing(profile).codeNumber).toBe('02');
+    expect(previewOutgoingNumber(profile, { documentType: 'Quyết định', documentDate: null, unitAbbreviation: null, secret: true }).codeNumber).toBe('03');
+
+    // The scheme: one active secret series, outgoing, claiming no types, and a series never
+    // changes between secret and ordinary.
+    expectAppError(() => saveSeries(profile, seriesInput.parse({ name: 'Sổ mật 2', direction: 'outgoing', secret: true })), 'CONFLICT', /một sổ văn bản mật/);
+    expectAppError(() => saveSeries(profile, seriesInput.parse({ name: 'Sổ mật QĐ', direction: 'outgoing', secret: true, documentTypes: ['quyet-dinh'], active: false })), 'CONFLICT', /không chọn loại/);
+    expectAppError(() => saveSeries(profile, seriesInput.parse({ name: 'Sổ đến mật', direction: 'incoming', secret: true, active: false })), 'CONFLICT', /văn bản đi/);
+    expectAppError(() => saveSeries(profile, seriesInput.parse({ id: series.id, name: series.name, direction: 'outgoing', secret: false })), 'CONFLICT', /sổ mới/);
+    // Without it, the ordinary series still is complete (it is not the catch-all).
+    expect(saveSeries(profile, seriesInput.parse({ id: series.id, name: series.name, direction: 'outgoing', secret: true, active: false })).active).toBe(false);
+    expectAppError(() => secret(), 'CONFLICT', /sổ văn bản mật riêng/);
   });
 
   it('keeps the number+notation unique within the year in the database itself', () => {

@@ -53,12 +53,25 @@ export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): 
   const from = schemaVersion(db);
   if (from > latest) throw newerVersion(db, from, latest);
   if (from === latest) return { from, to: latest };
-  writeTransaction(db, () => {
-    for (const m of migrations.slice(from)) {
-      m.up(db);
-      db.pragma(`user_version = ${m.version}`);
-    }
-  });
+  const pending = migrations.slice(from);
+  // The procedure of sqlite.org/lang_altertable.html §7: foreign keys can only be switched off
+  // outside a transaction, and every reference is checked again before the commit.
+  const rebuild = pending.some((m) => m.rebuildsTables);
+  if (rebuild) db.pragma('foreign_keys = OFF');
+  try {
+    writeTransaction(db, () => {
+      for (const m of pending) {
+        m.up(db);
+        db.pragma(`user_version = ${m.version}`);
+      }
+      if (rebuild) {
+        const broken = db.pragma('foreign_key_check') as unknown[];
+        if (broken.length > 0) throw new Error(`migration to ${latest} leaves ${broken.length} broken references: ${JSON.stringify(broken.slice(0, 5))}`);
+      }
+    });
+  } finally {
+    if (rebuild) db.pragma('foreign_keys = ON');
+  }
   return { from, to: latest };
 }
 

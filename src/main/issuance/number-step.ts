@@ -31,7 +31,7 @@ async function fillAndStore(p: Profile, request: Omit<FillNumberRequest, 'output
 }
 
 function outgoingData(issuance: Issuance, date: string) {
-  return outgoingInput.parse({
+  const data = outgoingInput.parse({
     documentType: issuance.documentType,
     subject: issuance.subject,
     documentDate: date,
@@ -41,6 +41,7 @@ function outgoingData(issuance: Issuance, date: string) {
     signerCompetence: issuance.signerCompetence,
     priority: issuance.priority,
   });
+  return { ...data, secret: issuance.secrecy !== 'none' };
 }
 
 // Cấp số. The number and date are filled into the approved PDF first (an incremental update the
@@ -57,7 +58,12 @@ export async function numberIssuance(p: Profile, id: number): Promise<IssuanceRe
     const approved = mainFileAt(p, id, 'approved');
     const input = storedPath(p, approved);
     const date = today(p.clock);
-    const next = previewOutgoingNumber(p, { documentType: issuance.documentType, documentDate: date, unitAbbreviation: issuance.unitAbbreviation });
+    const next = previewOutgoingNumber(p, {
+      documentType: issuance.documentType,
+      documentDate: date,
+      unitAbbreviation: issuance.unitAbbreviation,
+      secret: issuance.secrecy !== 'none',
+    });
     const numberNotation = `${next.codeNumber}/${next.codeNotation}`;
     const place = getAgencyProfile(p)?.placeName ?? '';
     const slots = issuance.placeholders;

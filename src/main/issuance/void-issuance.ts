@@ -7,21 +7,20 @@ import type { RegistryContext } from '../registry/context.ts';
 import { voidDocument } from '../registry/documents.ts';
 import { getIssuance, issuanceRecord } from './issuance-repo.ts';
 
-// Hủy: a numbered or later document is voided with a reason. Its number stays in the register
-// marked void (never reused); sending not yet done is cancelled in the same transaction.
+// Hủy, with a reason. A numbered or later document keeps its number in the register marked void
+// (never reused), and sending not yet done is cancelled in the same transaction. A document not
+// yet numbered is withdrawn: it has no register row and uses no number, and its files and audit
+// trail stay (nothing of an issuance is ever deleted).
 export function voidIssuance(ctx: RegistryContext, id: number, reason: string): IssuanceRecord {
   writeTransaction(ctx.db, () => {
     const issuance = getIssuance(ctx, id);
     if (issuance.state === 'void') throw new AppError('CONFLICT', 'Văn bản này đã bị hủy trước đó.', `issuance ${id} already void`);
-    if (issuance.documentId === null) {
-      throw new AppError('CONFLICT', 'Văn bản chưa được cấp số nên chưa có gì để hủy trong sổ.', `issuance ${id} is ${issuance.state}; only a numbered document is voided`);
-    }
-    voidDocument(ctx, issuance.documentId, reason);
+    if (issuance.documentId !== null) voidDocument(ctx, issuance.documentId, reason);
     const at = timestamp(ctx.clock);
     const cancelled = statement(ctx.db, "UPDATE outbox SET status = 'cancelled', updated_at = ? WHERE issuance_id = ? AND status = 'pending'").run(at, id).changes;
     statement(ctx.db, "UPDATE issuances SET state = 'void', void_reason = ?, voided_at = ?, updated_at = ? WHERE id = ?").run(reason, at, at, id);
     ctx.audit.append({
-      action: 'issuance.void',
+      action: issuance.documentId === null ? 'issuance.withdraw' : 'issuance.void',
       entityType: 'issuance',
       entityId: id,
       details: { from: issuance.state, documentId: issuance.documentId, codeNumber: issuance.codeNumber, codeNotation: issuance.codeNotation, reason, outboxCancelled: cancelled },

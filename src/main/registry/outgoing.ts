@@ -11,13 +11,20 @@ import { today } from './clock.ts';
 import type { RegistryContext } from './context.ts';
 import { getDocument } from './documents.ts';
 import { insertDocument, lastEntry } from './document-writer.ts';
-import { findRegisterId, registerIdFor, seriesForOutgoingType } from './series-repo.ts';
+import { findRegisterId, registerIdFor, seriesForOutgoingType, seriesForSecret } from './series-repo.ts';
 
 interface NumberingRequest {
   readonly documentType: string;
   readonly documentDate: string | null;
   readonly unitAbbreviation: string | null;
+  // Mật and above: numbered in the secret series (nd30-rules §2).
+  readonly secret?: boolean;
 }
+
+// The secret series restarts at 01 each year like every series, so its notation carries a mark
+// of its own to keep number+notation unique within the year (nd30-rules §2): 05/QĐ-UBND-M is not
+// 05/QĐ-UBND. The rules leave the mark to the agency; "M" (Mật) is our choice (docs/numbering.md).
+const SECRET_NOTATION_MARK = '-M';
 
 interface Numbering {
   readonly seriesId: number;
@@ -59,7 +66,7 @@ function number(ctx: RegistryContext, req: NumberingRequest, create: boolean): N
   if ((type.key === 'cong-van' || type.key === 'thu-cong') && !unit && profile.units.length > 0) {
     throw invalid('unitAbbreviation', 'Công văn cần đơn vị soạn thảo để ghi ký hiệu (ví dụ UBND-VP).', 'cong van without unit');
   }
-  const series = seriesForOutgoingType(ctx, type.key);
+  const series = req.secret ? seriesForSecret(ctx) : seriesForOutgoingType(ctx, type.key);
   const year = yearOf(documentDate);
   const registerId = create ? registerIdFor(ctx, series.id, year) : findRegisterId(ctx, series.id, year);
   const last = registerId === null ? null : lastEntry(ctx, registerId);
@@ -78,11 +85,12 @@ function number(ctx: RegistryContext, req: NumberingRequest, create: boolean): N
     year,
     number: n,
     codeNumber: formatDocumentNumber(n),
-    codeNotation: buildNotation({
-      documentType: type.key,
-      agencyAbbreviation: series.issuerAbbreviation ?? profile.abbreviation,
-      unitAbbreviation: unit,
-    }),
+    codeNotation:
+      buildNotation({
+        documentType: type.key,
+        agencyAbbreviation: series.issuerAbbreviation ?? profile.abbreviation,
+        unitAbbreviation: unit,
+      }) + (req.secret ? SECRET_NOTATION_MARK : ''),
     documentDate,
     typeKey: type.key,
     typeName: type.name,
@@ -96,7 +104,7 @@ export function previewOutgoingNumber(ctx: RegistryContext, req: NumberingReques
 
 // The number is consumed only by the commit of this transaction: if anything fails before, no
 // number is used and the next registration gets it.
-export function registerOutgoing(ctx: RegistryContext, data: OutgoingData, extraFiles: readonly StagedFile[] = []): DocumentRecord {
+export function registerOutgoing(ctx: RegistryContext, data: OutgoingData & { readonly secret?: boolean }, extraFiles: readonly StagedFile[] = []): DocumentRecord {
   const staged = [...extraFiles, ...data.attachments.map((a) => stageBase64(ctx, a))];
   const id = writeTransaction(ctx.db, () => {
     const n = number(ctx, data, true);

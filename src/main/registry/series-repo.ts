@@ -18,6 +18,7 @@ interface SeriesRow {
   direction: 'incoming' | 'outgoing';
   document_types: string;
   issuer_abbreviation: string | null;
+  secret: number;
   active: number;
 }
 
@@ -28,6 +29,7 @@ function toRecord(r: SeriesRow): SeriesRecord {
     direction: r.direction,
     documentTypes: JSON.parse(r.document_types) as string[],
     issuerAbbreviation: r.issuer_abbreviation,
+    secret: r.secret === 1,
     active: r.active === 1,
   };
 }
@@ -62,6 +64,10 @@ export function saveSeries(ctx: RegistryContext, input: SeriesData): SeriesRecor
     if (before && before.direction !== input.direction) {
       throw new AppError('CONFLICT', 'Không thể đổi sổ đến thành sổ đi hoặc ngược lại.', `series ${before.id} direction change`);
     }
+    // A register keeps one kind of document from its first number to its last.
+    if (before && before.secret !== input.secret) {
+      throw new AppError('CONFLICT', 'Không thể đổi sổ thường thành sổ văn bản mật hoặc ngược lại: hãy tạo sổ mới.', `series ${before.id} secret flag change`);
+    }
     if (input.direction === 'incoming' && input.documentTypes.length > 0) {
       throw new AppError('INVALID_INPUT', 'Sổ văn bản đến không giới hạn theo loại văn bản.', 'incoming series with document types');
     }
@@ -71,6 +77,7 @@ export function saveSeries(ctx: RegistryContext, input: SeriesData): SeriesRecor
       direction: input.direction,
       documentTypes: [...new Set(input.documentTypes)],
       issuerAbbreviation: input.issuerAbbreviation,
+      secret: input.secret,
       active: input.active,
     };
     const after = [...existing.filter((s) => s.id !== record.id), record];
@@ -81,6 +88,7 @@ export function saveSeries(ctx: RegistryContext, input: SeriesData): SeriesRecor
       direction: record.direction,
       documentTypes: JSON.stringify(record.documentTypes),
       issuerAbbreviation: record.issuerAbbreviation,
+      secret: record.secret ? 1 : 0,
       active: record.active ? 1 : 0,
     };
     if (before) {
@@ -93,8 +101,8 @@ export function saveSeries(ctx: RegistryContext, input: SeriesData): SeriesRecor
     } else {
       const info = ctx.db
         .prepare(
-          `INSERT INTO series (name, direction, document_types, issuer_abbreviation, active, created_at)
-           VALUES (@name, @direction, @documentTypes, @issuerAbbreviation, @active, @createdAt)`,
+          `INSERT INTO series (name, direction, document_types, issuer_abbreviation, secret, active, created_at)
+           VALUES (@name, @direction, @documentTypes, @issuerAbbreviation, @secret, @active, @createdAt)`,
         )
         .run({ ...params, createdAt: timestamp(ctx.clock) });
       record.id = Number(info.lastInsertRowid);
@@ -124,8 +132,22 @@ export function seriesForIncoming(ctx: RegistryContext): SeriesRecord {
   return s;
 }
 
+// A secret document is numbered in the secret series whatever its type (nd30-rules §2); there is
+// no falling back to an ordinary series, whose register is not kept as a secret one.
+export function seriesForSecret(ctx: RegistryContext): SeriesRecord {
+  const s = listSeries(ctx).find((x) => x.direction === 'outgoing' && x.active && x.secret);
+  if (!s) {
+    throw new AppError(
+      'CONFLICT',
+      'Văn bản mật phải được cấp số trong sổ văn bản mật riêng, mà cơ quan chưa có sổ này: hãy tạo một sổ văn bản đi đánh dấu "Sổ văn bản mật" trong Cài đặt → Sổ và dãy số.',
+      'no active secret series for a secret document',
+    );
+  }
+  return s;
+}
+
 export function seriesForOutgoingType(ctx: RegistryContext, documentType: string): SeriesRecord {
-  const outgoing = listSeries(ctx).filter((x) => x.direction === 'outgoing' && x.active);
+  const outgoing = listSeries(ctx).filter((x) => x.direction === 'outgoing' && x.active && !x.secret);
   const s = outgoing.find((x) => x.documentTypes.includes(documentType)) ?? outgoing.find((x) => x.documentTypes.length === 0);
   if (!s) throw new AppError('CONFLICT', `Không có sổ văn bản đi cho loại "${typeName(documentType)}".`, `no series for ${documentType}`);
   return s;

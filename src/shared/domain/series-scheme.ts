@@ -12,12 +12,14 @@ function conflict(vi: string, en: string): AppError {
 // The scheme the head of the agency sets (nd30-rules §1–2): one incoming series; outgoing series
 // that each claim some document types, plus exactly one catch-all series for every type no other
 // series claims, so each type is numbered in exactly one series and number+notation stays
-// unique; and the copies (sao y, trích sao, sao lục) in one series of their own.
+// unique; the copies (sao y, trích sao, sao lục) in one series of their own; and at most one
+// secret series, which numbers every secret document and nothing else.
 export function checkScheme(all: readonly SeriesRecord[]): void {
   const active = all.filter((s) => s.active);
   const incoming = active.filter((s) => s.direction === 'incoming');
   if (incoming.length !== 1) throw conflict('Phải có đúng một sổ văn bản đến đang dùng.', `active incoming series: ${incoming.length}`);
-  const outgoing = active.filter((s) => s.direction === 'outgoing');
+  checkSecretSeries(all);
+  const outgoing = active.filter((s) => s.direction === 'outgoing' && !s.secret);
   const catchAll = outgoing.filter((s) => s.documentTypes.length === 0);
   if (catchAll.length !== 1) {
     throw conflict(
@@ -56,9 +58,19 @@ export function checkScheme(all: readonly SeriesRecord[]): void {
   }
 }
 
-// Which active outgoing series numbers each issuable type under a scheme.
+function checkSecretSeries(all: readonly SeriesRecord[]): void {
+  for (const s of all.filter((x) => x.secret)) {
+    if (s.direction !== 'outgoing') throw conflict('Sổ văn bản mật ở đây là sổ văn bản đi.', `secret series ${s.name} is ${s.direction}`);
+    if (s.documentTypes.length > 0) {
+      throw conflict('Sổ văn bản mật đánh số mọi văn bản mật, không chọn loại văn bản.', `secret series ${s.name} claims types`);
+    }
+  }
+  if (all.filter((s) => s.secret && s.active).length > 1) throw conflict('Chỉ được có một sổ văn bản mật đang dùng.', 'more than one active secret series');
+}
+
+// Which active ordinary outgoing series numbers each issuable type under a scheme.
 export function typeOwners(all: readonly SeriesRecord[]): Map<string, number> {
-  const outgoing = all.filter((s) => s.active && s.direction === 'outgoing');
+  const outgoing = all.filter((s) => s.active && s.direction === 'outgoing' && !s.secret);
   const catchAll = outgoing.find((s) => s.documentTypes.length === 0);
   const owners = new Map<string, number>();
   for (const key of ISSUABLE_KEYS) {

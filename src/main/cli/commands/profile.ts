@@ -38,19 +38,21 @@ export async function seriesList(args: string[]): Promise<CommandResult> {
   const p = parse(args, {});
   return withProfile(p, (profile) => {
     const series = listSeries(profile);
-    const describe = (types: string[]) => (types.length ? types.map(typeName).join(', ') : 'mọi loại khác');
+    const describe = (s: { documentTypes: string[]; secret: boolean }) =>
+      s.secret ? 'mọi văn bản mật' : s.documentTypes.length ? s.documentTypes.map(typeName).join(', ') : 'mọi loại khác';
     return {
       json: series,
       text: series
-        .map((s) => `${s.id}\t${s.direction === 'incoming' ? 'đến' : 'đi'}\t${s.name}${s.direction === 'outgoing' ? ` (${describe(s.documentTypes)})` : ''}${s.active ? '' : ' [ngừng dùng]'}`)
+        .map((s) => `${s.id}\t${s.direction === 'incoming' ? 'đến' : 'đi'}\t${s.name}${s.direction === 'outgoing' ? ` (${describe(s)})` : ''}${s.active ? '' : ' [ngừng dùng]'}`)
         .join('\n'),
     };
   });
 }
 
-// `vanthu series add --name "Sổ Quyết định" --direction outgoing --types quyet-dinh,chi-thi`
+// `vanthu series add --name "Sổ Quyết định" --direction outgoing --types quyet-dinh,chi-thi`;
+// `--secret` for the separate series of secret documents.
 export async function seriesAdd(args: string[]): Promise<CommandResult> {
-  const p = parse(args, { name: { type: 'string' }, direction: { type: 'string' }, types: { type: 'string' }, issuer: { type: 'string' } });
+  const p = parse(args, { name: { type: 'string' }, direction: { type: 'string' }, types: { type: 'string' }, issuer: { type: 'string' }, secret: { type: 'boolean' } });
   const input = parseOrThrow(
     seriesInput,
     {
@@ -58,6 +60,7 @@ export async function seriesAdd(args: string[]): Promise<CommandResult> {
       direction: optional(p, 'direction') ?? 'outgoing',
       documentTypes: (optional(p, 'types') ?? '').split(',').map((t) => t.trim()).filter(Boolean),
       issuerAbbreviation: optional(p, 'issuer') ?? null,
+      secret: p.values.secret === true,
     },
     'series',
   );

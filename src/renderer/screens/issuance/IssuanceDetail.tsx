@@ -112,7 +112,7 @@ export function IssuanceDetail({ id }: { readonly id: number }) {
         ) : null}
         {canVoid(record.state) ? (
           <button type="button" className="button button--danger" onClick={() => setDialog('void')} disabled={busy}>
-            Hủy văn bản…
+            {record.documentId === null ? 'Hủy dự thảo…' : 'Hủy văn bản…'}
           </button>
         ) : null}
         {record.documentId !== null ? (

@@ -55,7 +55,7 @@ export function nextStep(state: IssuanceState): NextStep | null {
 
 // Only a numbered (or later) document has a register row to void.
 export function canVoid(state: IssuanceState): boolean {
-  return ['numbered', 'issued', 'registered', 'distributed'].includes(state);
+  return state !== 'void';
 }
 
 // Corrections (nd30-rules §5): how the new document relates to the issued one.

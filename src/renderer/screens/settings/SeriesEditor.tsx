@@ -25,11 +25,20 @@ export function SeriesEditor({ series, onSaved, onCancel }: SeriesEditorProps) {
   const [direction, setDirection] = useState<string>(series?.direction ?? 'outgoing');
   const [types, setTypes] = useState<string[]>(series?.documentTypes ?? []);
   const [issuer, setIssuer] = useState(series?.issuerAbbreviation ?? '');
+  const [secret, setSecret] = useState(series?.secret ?? false);
   const [active, setActive] = useState(series?.active ?? true);
   const [failure, setFailure] = useState<FormFailure | null>(null);
   const { busy, run } = useInFlight();
-  const initial = JSON.stringify([series?.name ?? '', series?.direction ?? 'outgoing', series?.documentTypes ?? [], series?.issuerAbbreviation ?? '', series?.active ?? true]);
-  useUnsavedChanges(JSON.stringify([name, direction, types, issuer, active]) !== initial);
+  const initial = JSON.stringify([
+    series?.name ?? '',
+    series?.direction ?? 'outgoing',
+    series?.documentTypes ?? [],
+    series?.issuerAbbreviation ?? '',
+    series?.secret ?? false,
+    series?.active ?? true,
+  ]);
+  useUnsavedChanges(JSON.stringify([name, direction, types, issuer, secret, active]) !== initial);
+  const isSecret = direction === 'outgoing' && secret;
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -39,8 +48,9 @@ export function SeriesEditor({ series, onSaved, onCancel }: SeriesEditorProps) {
           ...(series ? { id: series.id } : {}),
           name,
           direction: direction as SeriesRecord['direction'],
-          documentTypes: types,
+          documentTypes: isSecret ? [] : types,
           issuerAbbreviation: issuer.trim() === '' ? null : issuer,
+          secret: isSecret,
           active,
         });
         onSaved();
@@ -76,6 +86,13 @@ export function SeriesEditor({ series, onSaved, onCancel }: SeriesEditorProps) {
         />
       </div>
       {direction === 'outgoing' ? (
+        <label className="checkbox">
+          {/* Fixed once the series exists: a register keeps one kind of document throughout. */}
+          <input type="checkbox" checked={secret} disabled={series !== null} onChange={(e) => setSecret(e.target.checked)} />
+          Sổ văn bản mật: đánh số riêng mọi văn bản Mật, Tối mật, Tuyệt mật (ký hiệu thêm "-M")
+        </label>
+      ) : null}
+      {direction === 'outgoing' && !isSecret ? (
         <fieldset className="type-picker">
           <legend>{label('documentTypes')} (không chọn: sổ chung cho các loại còn lại)</legend>
           {ISSUABLE.map((t) => (

@@ -9,6 +9,12 @@ import { SeriesEditor } from './SeriesEditor.tsx';
 
 type Editing = { readonly series: SeriesRecord | null } | null;
 
+function seriesTypes(s: SeriesRecord): string {
+  if (s.direction === 'incoming') return '';
+  if (s.secret) return 'Mọi văn bản mật';
+  return s.documentTypes.length ? s.documentTypes.map(typeName).join(', ') : 'Các loại còn lại';
+}
+
 export function SeriesPanel() {
   const [series, setSeries] = useState<SeriesRecord[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -51,7 +57,7 @@ export function SeriesPanel() {
             <tr key={s.id}>
               <td>{s.name}</td>
               <td>{s.direction === 'incoming' ? 'Văn bản đến' : 'Văn bản đi'}</td>
-              <td>{s.direction === 'incoming' ? '' : s.documentTypes.length ? s.documentTypes.map(typeName).join(', ') : 'Các loại còn lại'}</td>
+              <td>{seriesTypes(s)}</td>
               <td>{s.issuerAbbreviation ?? ''}</td>
               <td>{s.active ? 'Có' : 'Không'}</td>
               <td>

@@ -7,7 +7,8 @@ export const direction = z.enum(DIRECTIONS, { error: 'phải là văn bản đ�
 export type Direction = z.infer<typeof direction>;
 
 // A number series (sổ) as configured by the head of the agency (nd30-rules §2). An outgoing
-// series with no document types takes every type no other series claims.
+// series with no document types takes every type no other series claims. A secret series takes
+// every secret document (Mật and above), whatever its type, and no other.
 export const seriesInput = z.strictObject({
   id: idSchema.optional(),
   name: requiredText(200),
@@ -17,6 +18,7 @@ export const seriesInput = z.strictObject({
     .max(40)
     .default([]),
   issuerAbbreviation: abbreviation.nullable().default(null),
+  secret: z.boolean().default(false),
   active: z.boolean().default(true),
 });
 export type SeriesInput = z.input<typeof seriesInput>;
@@ -27,6 +29,7 @@ export const seriesRecord = z.object({
   direction,
   documentTypes: z.array(z.string()),
   issuerAbbreviation: z.string().nullable(),
+  secret: z.boolean(),
   active: z.boolean(),
 });
 export type SeriesRecord = z.infer<typeof seriesRecord>;
