@@ -70,6 +70,17 @@ describe('issuance workflow through the API contract', () => {
     return answer.error;
   }
 
+  function hubSends(documentId: number) {
+    const db = openDatabase(join(bridge.profileDir, 'vanthu.db'));
+    try {
+      return db
+        .prepare('SELECT kind, business_type, state, (SELECT count(*) FROM outbox o WHERE o.send_id = s.id) AS recipients FROM hub_sends s WHERE document_id = ? ORDER BY id')
+        .all(documentId);
+    } finally {
+      db.close();
+    }
+  }
+
   const nextNumber = async () => (await bridgeCall(bridge, 'outgoing.preview', { documentType: 'Quyết định' })).number;
 
   it('carries a draft through every step into the outgoing register, each step a durable state with its audit entry', async () => {
@@ -117,6 +128,8 @@ describe('issuance workflow through the API contract', () => {
     expect(distributed.state).toBe('distributed');
     expect(distributed.outbox).toEqual([expect.objectContaining({ recipientName: 'Sở Nội vụ thành phố Đà Nẵng', organId: '000.00.12.H17', status: 'pending' })]);
     expect(distributed.recipients.map((r) => r.channel)).toEqual(['electronic', 'paper']);
+    // One hub package carries every electronic recipient, queued with the step (docs/sync.md).
+    expect(hubSends(distributed.documentId!)).toEqual([{ kind: 'edoc', business_type: 0, state: 'pending', recipients: 1 }]);
 
     const audit = await bridgeCall(bridge, 'audit.list', { entityType: 'issuance', entityId: String(draft.id) });
     expect(audit.map((e) => e.action).reverse()).toEqual([
@@ -162,6 +175,7 @@ describe('issuance workflow through the API contract', () => {
     const voided = await bridgeCall(bridge, 'issuance.void', { id: doc.id, reason: 'Sai đối tượng áp dụng' });
     expect(voided).toMatchObject({ state: 'void', voidReason: 'Sai đối tượng áp dụng', codeNumber: doc.codeNumber });
     expect(voided.outbox.map((o) => o.status)).toEqual(['cancelled']);
+    expect(hubSends(doc.documentId!)).toEqual([{ kind: 'edoc', business_type: 0, state: 'cancelled', recipients: 1 }]);
     expect(await bridgeCall(bridge, 'documents.get', { id: doc.documentId! })).toMatchObject({ status: 'void', voidReason: 'Sai đối tượng áp dụng', number: Number(doc.codeNumber) });
     expect((await refused('issuance.void', { id: doc.id, reason: 'Lần nữa' })).message).toBe('Văn bản này đã bị hủy trước đó.');
     expect((await refused('issuance.distribute', { id: doc.id })).message).toBe('Văn bản này đã bị hủy: không làm tiếp bước nào được.');
@@ -213,6 +227,7 @@ describe('issuance workflow through the API contract', () => {
     expect(await nextNumber()).toBe(ordinaryNext + 1);
     expect(distributed.state).toBe('distributed');
     expect(distributed.outbox).toEqual([]);
+    expect(hubSends(distributed.documentId!)).toEqual([]);
     const audit = await bridgeCall(bridge, 'audit.list', { entityType: 'issuance', entityId: String(secret.id) });
     expect(audit.find((e) => e.action === 'issuance.distribute')?.details).toMatchObject({ electronic: [], paper: ['Công an thành phố Đà Nẵng'], secret: 'mat' });
     await bridgeCall(bridge, 'issuance.saveSettings', { allowSecretDrafts: false });

@@ -20,6 +20,7 @@ import {
 import { init, profileShow, seriesAdd, seriesList } from './commands/profile.ts';
 import { number } from './commands/number.ts';
 import { draftRender } from './commands/draft.ts';
+import { edxmlInspect } from './commands/edxml.ts';
 import { hub } from './commands/hub.ts';
 import { search } from './commands/search.ts';
 import { sign } from './commands/sign.ts';
@@ -68,6 +69,7 @@ const COMMANDS: Record<string, Command> = {
   'issue void': issueVoid,
   'issue settings': issueSettings,
   hub,
+  'edxml inspect': edxmlInspect,
 };
 
 const HELP = `vanthu — VanThu Desktop từ dòng lệnh / from the command line
@@ -101,6 +103,7 @@ const HELP = `vanthu — VanThu Desktop từ dòng lệnh / from the command lin
   vanthu issue approve|issue --profile DIR --id N --module PATH --token LABEL --cert ID [--pin-stdin] [--page N --rect x1,y1,x2,y2]
   vanthu issue void --profile DIR --id N --reason TEXT
   vanthu issue settings --profile DIR [--allow-secret yes|no]
+  vanthu edxml inspect FILE.edxml
   vanthu hub --port P --data DIR --systems FILE.json [--latency-ms N --bandwidth B/s --drop-after N --error-rate R --redeliver-acks N]
 
 Mọi lệnh nhận --json để in kết quả dạng JSON. Mã thoát: 0 thành công, 2 dữ liệu vào sai, 1 lỗi khác.

@@ -5,6 +5,7 @@ import { statement } from '../db/statements.ts';
 import { timestamp } from '../registry/clock.ts';
 import type { RegistryContext } from '../registry/context.ts';
 import { voidDocument } from '../registry/documents.ts';
+import { cancelDocumentSends } from '../sync/send-queue.ts';
 import { getIssuance, issuanceRecord } from './issuance-repo.ts';
 
 // Hủy, with a reason. A numbered or later document keeps its number in the register marked void
@@ -18,6 +19,7 @@ export function voidIssuance(ctx: RegistryContext, id: number, reason: string): 
     if (issuance.documentId !== null) voidDocument(ctx, issuance.documentId, reason);
     const at = timestamp(ctx.clock);
     const cancelled = statement(ctx.db, "UPDATE outbox SET status = 'cancelled', updated_at = ? WHERE issuance_id = ? AND status = 'pending'").run(at, id).changes;
+    if (issuance.documentId !== null) cancelDocumentSends(ctx, issuance.documentId, at);
     statement(ctx.db, "UPDATE issuances SET state = 'void', void_reason = ?, voided_at = ?, updated_at = ? WHERE id = ?").run(reason, at, at, id);
     ctx.audit.append({
       action: issuance.documentId === null ? 'issuance.withdraw' : 'issuance.void',
