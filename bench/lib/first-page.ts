@@ -1,5 +1,7 @@
 import { createDispatch } from '../../src/main/services/dispatch.ts';
 import { createHandlers } from '../../src/main/services/handlers.ts';
+import { fileKeyCipher } from '../../src/main/hub/secret-cipher.ts';
+import { createHubHandlers } from '../../src/main/services/hub-handlers.ts';
 import { createIssuanceHandlers } from '../../src/main/services/issuance-handlers.ts';
 import { createSigningHandlers } from '../../src/main/services/signing-handlers.ts';
 import { IntegrityMonitor } from '../../src/main/services/integrity-monitor.ts';
@@ -15,7 +17,7 @@ const session = new ProfileSession(dir);
 const integrity = new IntegrityMonitor(session.logger);
 const signing = createSigningHandlers(() => session.requireInitialized());
 const issuance = createIssuanceHandlers(() => session.requireInitialized(), signing);
-const dispatch = createDispatch(createHandlers(session, { openPath: async () => false }, integrity, { signing: signing.handlers, issuance }), session.logger);
+const dispatch = createDispatch(createHandlers(session, { openPath: async () => false }, integrity, { signing: signing.handlers, issuance, hub: createHubHandlers(() => session.requireInitialized(), (p) => fileKeyCipher(p.paths.root)) }), session.logger);
 void integrity.start(session.current().paths.database);
 const reply = await dispatch('documents.list', { direction: 'incoming', year: Number(year), withTotal: true });
 const ms = performance.now();

@@ -7,6 +7,8 @@ import { CONTENT_SECURITY_POLICY } from '../shared/security/csp.ts';
 import { resolveExportPath } from '../main/books/export-paths.ts';
 import type { Clock } from '../main/registry/clock.ts';
 import { createDispatch } from '../main/services/dispatch.ts';
+import { fileKeyCipher } from '../main/hub/secret-cipher.ts';
+import { createHubHandlers } from '../main/services/hub-handlers.ts';
 import { createIssuanceHandlers } from '../main/services/issuance-handlers.ts';
 import { createSigningHandlers } from '../main/services/signing-handlers.ts';
 import { createHandlers, type DesktopPort } from '../main/services/handlers.ts';
@@ -60,7 +62,9 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const integrity = new IntegrityMonitor(session.logger);
   const signing = createSigningHandlers(() => session.requireInitialized(), options.tokenEnv ? { tokenEnv: options.tokenEnv } : {});
   const issuance = createIssuanceHandlers(() => session.requireInitialized(), signing);
-  const dispatch = createDispatch(createHandlers(session, browserDesktop, integrity, { signing: signing.handlers, issuance }), session.logger);
+  // The bridge runs outside Electron: the hub secret is sealed with the profile's key file.
+  const hub = createHubHandlers(() => session.requireInitialized(), (p) => fileKeyCipher(p.paths.root));
+  const dispatch = createDispatch(createHandlers(session, browserDesktop, integrity, { signing: signing.handlers, issuance, hub }), session.logger);
   const token = randomBytes(32).toString('base64url');
   let port = 0;
 

@@ -5,6 +5,8 @@ import { createDispatch } from '../services/dispatch.ts';
 import { createHandlers, type DesktopPort } from '../services/handlers.ts';
 import { IntegrityMonitor } from '../services/integrity-monitor.ts';
 import { ProfileSession } from '../services/profile-session.ts';
+import { fileKeyCipher } from '../hub/secret-cipher.ts';
+import { createHubHandlers } from '../services/hub-handlers.ts';
 import { createIssuanceHandlers } from '../services/issuance-handlers.ts';
 import { createSigningHandlers } from '../services/signing-handlers.ts';
 import { APP_ENTRY_URL, APP_SCHEME } from './app-origin.ts';
@@ -13,6 +15,7 @@ import { bundlePaths } from './bundle-layout.ts';
 import { bindIpc } from './ipc-binding.ts';
 import { applicationMenuTemplate } from './menu-template.ts';
 import { guardWebContents } from './navigation-guard.ts';
+import { safeStorageCipher } from './safe-storage-cipher.ts';
 import { blockPageNetworkAccess } from './network-guard.ts';
 import { denyAllPermissions } from './permissions.ts';
 import { getMainWindowOptions } from './window-options.ts';
@@ -49,7 +52,10 @@ function start(): void {
   process.env.VANTHU_FONTS_DIR = join(resourcesDir, 'fonts');
   const signing = createSigningHandlers(() => profileSession.requireInitialized(), { resourcesDir, tokenWorkerUrl: paths.tokenWorker });
   const issuance = createIssuanceHandlers(() => profileSession.requireInitialized(), signing);
-  const dispatch = createDispatch(createHandlers(profileSession, desktop, integrity, { resourcesDir, signing: signing.handlers, issuance }), logger);
+  // safeStorage is asked at each use, after 'ready' (before it the OS keyring may not be known);
+  // where the OS offers none, the profile's key file (docs/sync.md).
+  const hub = createHubHandlers(() => profileSession.requireInitialized(), (p) => safeStorageCipher() ?? fileKeyCipher(p.paths.root));
+  const dispatch = createDispatch(createHandlers(profileSession, desktop, integrity, { resourcesDir, signing: signing.handlers, issuance, hub }), logger);
   const ourContents = new Set<WebContents>();
   let mainWindow: BrowserWindow | null = null;
   let integrityStarted = false;

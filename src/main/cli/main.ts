@@ -21,7 +21,11 @@ import { init, profileShow, seriesAdd, seriesList } from './commands/profile.ts'
 import { number } from './commands/number.ts';
 import { draftRender } from './commands/draft.ts';
 import { edxmlInspect } from './commands/edxml.ts';
+import { edxmlPack } from './commands/edxml-pack.ts';
+import { sync } from './commands/sync.ts';
 import { hub } from './commands/hub.ts';
+import { agenciesRefresh, agenciesSearch } from './commands/agencies.ts';
+import { hubConfig } from './commands/hub-config.ts';
 import { search } from './commands/search.ts';
 import { sign } from './commands/sign.ts';
 import { signingSettings } from './commands/signing-settings.ts';
@@ -70,6 +74,11 @@ const COMMANDS: Record<string, Command> = {
   'issue settings': issueSettings,
   hub,
   'edxml inspect': edxmlInspect,
+  'edxml pack': edxmlPack,
+  sync,
+  'hub-config': hubConfig,
+  'agencies refresh': agenciesRefresh,
+  'agencies search': agenciesSearch,
 };
 
 const HELP = `vanthu — VanThu Desktop từ dòng lệnh / from the command line
@@ -104,7 +113,11 @@ const HELP = `vanthu — VanThu Desktop từ dòng lệnh / from the command lin
   vanthu issue void --profile DIR --id N --reason TEXT
   vanthu issue settings --profile DIR [--allow-secret yes|no]
   vanthu edxml inspect FILE.edxml
+  vanthu edxml pack --profile DIR --document ID --out FILE [--business new|revoke|update|replace] [--reason TEXT]
+  vanthu sync --profile DIR                                (một lần đồng bộ với trục; tiến độ ra stderr)
   vanthu hub --port P --data DIR --systems FILE.json [--latency-ms N --bandwidth B/s --drop-after N --error-rate R --redeliver-acks N]
+  vanthu hub-config --profile DIR [--endpoint URL --system-id ID --secret-stdin] [--ca FILE]… [--schedule HH:mm|none] [--enabled yes|no]
+  vanthu agencies refresh|search --profile DIR [QUERY] [--limit N --offset N]
 
 Mọi lệnh nhận --json để in kết quả dạng JSON. Mã thoát: 0 thành công, 2 dữ liệu vào sai, 1 lỗi khác.
 Every command takes --json. Exit codes: 0 ok, 2 bad input, 1 other failure. Schemas: docs/cli.md.`;

@@ -7,6 +7,7 @@ import { timestamp, today } from './clock.ts';
 import type { RegistryContext } from './context.ts';
 import { DOCUMENT_COLUMNS, DOCUMENT_FROM, type DocumentRow, toDocumentRecord } from './document-rows.ts';
 import { getDocument } from './documents.ts';
+import { queueTrackingStatus } from '../sync/tracking-status.ts';
 
 // What the clerk must handle, in the order it needs attention (nd30-rules §4): overdue first,
 // then by urgency (Hỏa tốc before Khẩn), then the nearest deadline, then arrival order.
@@ -64,6 +65,7 @@ export function updateProcessing(ctx: RegistryContext, input: ProcessingData): D
          WHERE id = @id`,
       )
       .run({ ...after, at: timestamp(ctx.clock), id: input.id });
+    queueTrackingStatus(ctx, input.id, before.processingStatus, after.processingStatus, timestamp(ctx.clock));
     ctx.audit.append({
       action: 'processing.update',
       entityType: 'document',

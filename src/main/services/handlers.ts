@@ -27,6 +27,7 @@ import { checkProfile } from './check-profile.ts';
 import { verifyAuditLog } from './verify-audit.ts';
 import type { IntegrityMonitor } from './integrity-monitor.ts';
 import type { ProfileSession } from './profile-session.ts';
+import type { HubOperation } from './hub-handlers.ts';
 import type { IssuanceOperation } from './issuance-handlers.ts';
 import type { SigningHandlers } from './signing-handlers.ts';
 
@@ -47,6 +48,8 @@ export interface HandlerOptions {
   readonly signing: SigningHandlers['handlers'];
   // The issuance workflow; see issuance-handlers.ts.
   readonly issuance: Pick<Handlers, IssuanceOperation>;
+  // The hub connection and the agency directory; see hub-handlers.ts.
+  readonly hub: Pick<Handlers, HubOperation>;
 }
 
 // The services behind the API contract: orchestration only, the rules live in the modules. The
@@ -143,5 +146,6 @@ export function createHandlers(
     'db.check': () => checkProfile(ready()),
     ...options.signing,
     ...options.issuance,
+    ...options.hub,
   };
 }

@@ -18,6 +18,14 @@ import {
   voidInput,
 } from './schemas/documents.ts';
 import {
+  agencyRefreshResult,
+  agencySearchInput,
+  agencySearchResult,
+  hubProbeResult,
+  hubSettingsInput,
+  hubSettingsView,
+} from './schemas/hub.ts';
+import {
   draftPreview,
   draftPreviewInput,
   issuanceApproveInput,
@@ -181,6 +189,11 @@ export const contract = {
   'issuance.register': op('Fill every column of the outgoing register from the document', issuanceId, issuanceRecord),
   'issuance.distribute': op('Queue for electronic sending (recipients with an organId) and list the paper ones', issuanceId, issuanceRecord),
   'issuance.void': op('Void a numbered document; its number stays in the register as void', issuanceVoidInput, issuanceRecord),
+  'hub.settings': op('The connection to the national hub (never the secret) and the state of the cached agency directory', empty, hubSettingsView),
+  'hub.saveSettings': op('Change the hub connection; without a secret the stored one is kept', hubSettingsInput, hubSettingsView),
+  'hub.probe': op('Is the hub reachable now over the specialised network (short timeout, no retry)', empty, hubProbeResult),
+  'hub.agencies': op('Search the cached agency directory by name or code, diacritics ignored', agencySearchInput, agencySearchResult),
+  'hub.refreshAgencies': op('Replace the cached agency directory with the hub\'s; a failure keeps the old one', empty, agencyRefreshResult),
   'db.check': op(
     'Full integrity check: database, audit chain, attachment files',
     empty,

@@ -69,6 +69,12 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   modulePath: 'Thư viện PKCS#11',
   tokenSerial: 'Thiết bị ký số',
   certificateId: 'Chứng thư số',
+  endpoint: 'Địa chỉ trục liên thông',
+  systemId: 'Mã hệ thống',
+  secret: 'Khóa bí mật',
+  caCertificatePaths: 'Chứng thư CA của trục',
+  scheduleTime: 'Giờ đồng bộ cuối ngày',
+  enabled: 'Tự động liên thông',
 };
 
 export function fieldLabel(path: ReadonlyArray<PropertyKey>): string {

@@ -53,6 +53,11 @@ export const OPERATION_NAMES = [
   'issuance.register',
   'issuance.distribute',
   'issuance.void',
+  'hub.settings',
+  'hub.saveSettings',
+  'hub.probe',
+  'hub.agencies',
+  'hub.refreshAgencies',
 ] as const;
 
 export type OperationName = (typeof OPERATION_NAMES)[number];

@@ -123,3 +123,16 @@ export const Menu = {
 };
 
 export const shell = { openPath: async () => '' };
+
+// No OS keyring here: the shell falls back to the profile's key file, as on a Linux desk
+// without one.
+export const safeStorage = {
+  isEncryptionAvailable: () => false,
+  getSelectedStorageBackend: () => 'basic_text',
+  encryptString: (): Buffer => {
+    throw new Error('safeStorage is not available');
+  },
+  decryptString: (): string => {
+    throw new Error('safeStorage is not available');
+  },
+};

@@ -3,6 +3,7 @@ import { useApp } from '../../app/app-context.ts';
 import { Notice } from '../../components/Notice.tsx';
 import { SigningSettingsPanel } from '../signing/SigningSettingsPanel.tsx';
 import { AgencyForm } from './AgencyForm.tsx';
+import { HubSettingsPanel } from './HubSettingsPanel.tsx';
 import { IssuanceSettingsPanel } from './IssuanceSettingsPanel.tsx';
 import { SeriesPanel } from './SeriesPanel.tsx';
 
@@ -31,6 +32,7 @@ export function SettingsScreen() {
       <SeriesPanel />
       <SigningSettingsPanel />
       <IssuanceSettingsPanel />
+      <HubSettingsPanel />
       <p className="muted">
         Phiên bản {info.version} · Thư mục dữ liệu: {info.profileDir}
       </p>

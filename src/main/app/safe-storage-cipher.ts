@@ -1,0 +1,18 @@
+import { safeStorage } from 'electron';
+import type { SecretCipher } from '../hub/secret-cipher.ts';
+
+export const SAFE_STORAGE_CIPHER = 'electron-safe-storage';
+
+// The hub secret at rest, sealed by the operating system (DPAPI on Windows, the Keychain on
+// macOS, the desktop keyring on Linux). Where the OS offers none — or only Chromium's
+// 'basic_text', a fixed key that hides nothing — the caller falls back to the profile's key file
+// (docs/sync.md says what each protects against).
+export function safeStorageCipher(): SecretCipher | null {
+  if (!safeStorage.isEncryptionAvailable()) return null;
+  if (process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text') return null;
+  return {
+    kind: SAFE_STORAGE_CIPHER,
+    encrypt: (plain) => safeStorage.encryptString(plain),
+    decrypt: (blob) => safeStorage.decryptString(blob),
+  };
+}

@@ -1,0 +1,67 @@
+import type { OperationName } from '../../shared/api/contract.ts';
+import type { HubSettingsView } from '../../shared/api/schemas/hub.ts';
+import { agencyDirectoryState, refreshAgencyDirectory, searchAgencies } from '../hub/agency-directory.ts';
+import { DEFAULT_PROBE_TIMEOUT_MS, type HubClient } from '../hub/hub-client.ts';
+import { createHubClientFor } from '../hub/hub-connection.ts';
+import { hubSecretReadable, hubSettings, saveHubSettings } from '../hub/hub-settings.ts';
+import type { SecretCipher } from '../hub/secret-cipher.ts';
+import type { Profile } from '../profile/open-profile.ts';
+import { getAgencyProfile } from '../registry/agency-repo.ts';
+import { timestamp } from '../registry/clock.ts';
+import type { Handlers } from './handlers.ts';
+
+export type HubOperation = Extract<OperationName, `hub.${string}`>;
+
+// How this side keeps the hub secret: the app passes Electron safeStorage when the OS offers it,
+// the bridge and the CLI the profile's key file (docs/sync.md).
+export type CipherFor = (profile: Profile) => SecretCipher;
+
+export interface HubHandlerOptions {
+  readonly probeTimeoutMs?: number;
+}
+
+function view(p: Profile, cipher: SecretCipher): HubSettingsView {
+  return {
+    settings: hubSettings(p),
+    organId: getAgencyProfile(p)?.organId ?? null,
+    cipher: cipher.kind,
+    secretReadable: hubSecretReadable(p, cipher),
+    directory: agencyDirectoryState(p),
+  };
+}
+
+async function withClient<T>(p: Profile, cipher: SecretCipher, fn: (client: HubClient) => Promise<T>): Promise<T> {
+  const client = createHubClientFor(p, cipher);
+  try {
+    return await fn(client);
+  } finally {
+    client.close();
+  }
+}
+
+// The hub configuration and the agency directory of the API contract (docs/sync.md, "Hub
+// settings and the agency directory").
+export function createHubHandlers(ready: () => Profile, cipherFor: CipherFor, options: HubHandlerOptions = {}): Pick<Handlers, HubOperation> {
+  return {
+    'hub.settings': () => {
+      const p = ready();
+      return view(p, cipherFor(p));
+    },
+    'hub.saveSettings': (input) => {
+      const p = ready();
+      const cipher = cipherFor(p);
+      saveHubSettings(p, input, cipher);
+      return view(p, cipher);
+    },
+    'hub.probe': async () => {
+      const p = ready();
+      const result = await withClient(p, cipherFor(p), (client) => client.probe(options.probeTimeoutMs ?? DEFAULT_PROBE_TIMEOUT_MS));
+      return { reachable: result.reachable, latencyMs: result.latencyMs, checkedAt: timestamp(p.clock), detail: result.detail };
+    },
+    'hub.agencies': (input) => searchAgencies(ready(), input),
+    'hub.refreshAgencies': async () => {
+      const p = ready();
+      return withClient(p, cipherFor(p), (client) => refreshAgencyDirectory(p, client));
+    },
+  };
+}

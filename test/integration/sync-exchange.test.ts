@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { updateProcessing } from '../../src/main/registry/processing.ts';
+import { acceptInbox } from '../../src/main/sync/inbox-actions.ts';
+import { processingInput } from '../../src/shared/api/schemas/documents.ts';
+import { issueDocument } from '../support/issued-document.ts';
+import { AGENCY_B, type TwoDesks, twoDesks } from '../support/sync-desks.ts';
+import { createTestPki, type TestPki } from '../support/test-pki.ts';
+
+// Two desks and the reference hub: A's issued document reaches B exactly once, B's statuses come
+// back to A, and neither a redelivery nor a send with an unknown outcome makes a duplicate.
+describe('sync between two desks through the reference hub', () => {
+  let env: TwoDesks;
+  let pki: TestPki;
+
+  beforeAll(async () => {
+    [env, pki] = await Promise.all([twoDesks(), createTestPki()]);
+  }, 120_000);
+  afterAll(() => env.close());
+
+  const issueToB = (subject: string) =>
+    issueDocument(env.a.profile, pki, env.dir, { subject, recipients: [{ name: AGENCY_B.name, organId: AGENCY_B.organId }, { name: 'Hộ ông Trần Văn Bình', organId: null }] });
+  const inbox = () => env.b.profile.db.prepare('SELECT id, state, subject, code_number, verdict, edxml_document_id FROM inbox ORDER BY id').all() as Array<Record<string, unknown>>;
+  const outbox = (documentId: number) =>
+    env.a.profile.db.prepare('SELECT organ_id, status, receive_status FROM outbox WHERE document_id = ?').all(documentId) as Array<Record<string, unknown>>;
+
+  it('sends, receives with status 01, accepts with status 03, and A sees both', async () => {
+    const doc = await issueToB('Về việc thử đồng bộ hai máy');
+    const sentRun = await env.a.sync();
+    expect(sentRun).toMatchObject({ outcome: 'ok', sent: 1, received: 0 });
+    expect(outbox(doc.documentId!)).toEqual([{ organ_id: AGENCY_B.organId, status: 'sent', receive_status: null }]);
+
+    const received = await env.b.sync();
+    expect(received).toMatchObject({ outcome: 'ok', received: 1, statusesSent: 1 });
+    const [row] = inbox();
+    expect(row).toMatchObject({ state: 'received', subject: 'Về việc thử đồng bộ hai máy', code_number: doc.codeNumber });
+    expect(row!.edxml_document_id).toBe(`000.46.24.H17,${doc.documentDate!.replaceAll('-', '/')},${doc.codeNumber}/${doc.codeNotation}`);
+    expect((await env.a.sync()).statusesReceived).toBe(1);
+    expect(outbox(doc.documentId!)[0]!.receive_status).toBe('01');
+
+    const registered = acceptInbox(env.b.profile, row!.id as number);
+    expect(registered).toMatchObject({ direction: 'incoming', codeNumber: doc.codeNumber, issuingAgency: 'Ủy ban nhân dân xã Hòa Tiến' });
+    const files = env.b.profile.db.prepare('SELECT name FROM document_files WHERE document_id = ? ORDER BY id').pluck().all(registered.id) as string[];
+    expect(files).toHaveLength(2);
+    expect((await env.b.sync()).statusesSent).toBe(1);
+    expect((await env.a.sync()).statusesReceived).toBe(1);
+    expect(outbox(doc.documentId!)[0]!.receive_status).toBe('03');
+
+    // B assigns, works on and finishes it: 04, 05, 06 go back, each once.
+    const step = (status: 'assigned' | 'in_progress' | 'done') => updateProcessing(env.b.profile, processingInput.parse({ id: registered.id, status }));
+    step('assigned');
+    step('in_progress');
+    step('in_progress');
+    step('done');
+    expect((await env.b.sync()).statusesSent).toBe(3);
+    expect((await env.a.sync()).statusesReceived).toBe(3);
+    expect(outbox(doc.documentId!)[0]!.receive_status).toBe('06');
+    const codes = env.a.profile.db.prepare('SELECT status_code FROM hub_statuses ORDER BY id').pluck().all();
+    expect(codes).toEqual(['01', '03', '04', '05', '06']);
+  });
+
+  it('records a redelivered package once', async () => {
+    await issueToB('Về việc thử giao lại');
+    await env.a.sync();
+    env.hub.faults.redeliverAcks = 1;
+    expect((await env.b.sync()).received).toBe(1);
+    const again = await env.b.sync();
+    expect(again).toMatchObject({ received: 0, duplicates: 1 });
+    expect(inbox().filter((r) => r.subject === 'Về việc thử giao lại')).toHaveLength(1);
+  });
+
+  it('reconciles a send whose answer was lost instead of sending it twice', async () => {
+    const before = env.hub.store.packages().length;
+    await issueToB('Về việc thử mất câu trả lời');
+    Object.assign(env.hub.faults, { dropAfterBytes: 0, dropMode: 'once', dropOperations: ['sendEdoc'] });
+    const cut = await env.a.sync();
+    expect(cut.outcome).toBe('partial');
+    expect(env.a.profile.db.prepare("SELECT count(*) FROM hub_sends WHERE state = 'sending'").pluck().get()).toBe(1);
+    const next = await env.a.sync();
+    expect(next).toMatchObject({ outcome: 'ok', reconciled: 1, sent: 0 });
+    expect(env.hub.store.packages().length).toBe(before + 1);
+    await env.b.sync();
+    expect(inbox().filter((r) => r.subject === 'Về việc thử mất câu trả lời')).toHaveLength(1);
+  });
+
+  it('waits quietly when the hub cannot be reached', async () => {
+    const closed = env.hub.url;
+    await env.hub.close();
+    const offline = await env.a.sync();
+    expect(offline).toMatchObject({ outcome: 'offline', sent: 0 });
+    expect(offline.messageVi).toMatch(/mạng chuyên dùng: không/);
+    expect(closed).toMatch(/^http:/);
+  });
+});
