@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { updateProcessing } from '../../src/main/registry/processing.ts';
+import { join } from 'node:path';
+import { writeStatusPackage } from '../../src/main/edxml/write-status-package.ts';
+import { answerRequest } from '../../src/main/sync/answer-request.ts';
 import { acceptInbox } from '../../src/main/sync/inbox-actions.ts';
+import { requestRecall } from '../../src/main/sync/request-recall.ts';
+import { agencyOrganization } from '../../src/main/sync/status-package.ts';
+import { expectAppError } from '../support/app-error.ts';
+import { SAMPLE_AGENCY } from '../support/temp-profile.ts';
 import { processingInput } from '../../src/shared/api/schemas/documents.ts';
 import { issueDocument } from '../support/issued-document.ts';
 import { AGENCY_B, type TwoDesks, twoDesks } from '../support/sync-desks.ts';
@@ -80,6 +87,53 @@ describe('sync between two desks through the reference hub', () => {
     expect(env.hub.store.packages().length).toBe(before + 1);
     await env.b.sync();
     expect(inbox().filter((r) => r.subject === 'Về việc thử mất câu trả lời')).toHaveLength(1);
+  });
+
+  it('recalls a document: the request reaches B, B agrees, the registered copy is voided, A hears 15', async () => {
+    const doc = await issueToB('Về việc thử thu hồi');
+    await env.a.sync();
+    await env.b.sync();
+    const original = inbox().find((r) => r.subject === 'Về việc thử thu hồi')!;
+    const registered = acceptInbox(env.b.profile, original.id as number);
+    expectAppError(() => requestRecall(env.a.profile, 999_999, 'x'), 'CONFLICT');
+    requestRecall(env.a.profile, doc.documentId!, 'Ban hành nhầm, sẽ ban hành văn bản khác');
+    expectAppError(() => requestRecall(env.a.profile, doc.documentId!, 'Lần nữa'), 'CONFLICT', /Đã có yêu cầu thu hồi/);
+    expect((await env.a.sync()).sent).toBe(1);
+    expect((await env.b.sync()).received).toBe(1);
+    const request = env.b.profile.db.prepare('SELECT id, state, business_type, related_inbox_id FROM inbox WHERE business_type = 1').get() as Record<string, number>;
+    expect(request).toMatchObject({ state: 'received', related_inbox_id: original.id });
+    answerRequest(env.b.profile, request.id!, true, 'Đồng ý thu hồi');
+    expectAppError(() => answerRequest(env.b.profile, request.id!, false, 'x'), 'CONFLICT', /đã được trả lời/);
+    expect(inbox().find((r) => r.id === original.id)!.state).toBe('recalled');
+    expect(env.b.profile.db.prepare('SELECT status, void_reason FROM documents WHERE id = ?').get(registered.id)).toEqual({
+      status: 'void',
+      void_reason: 'Nơi gửi thu hồi văn bản: Đồng ý thu hồi',
+    });
+    expect((await env.b.sync()).statusesSent).toBe(1);
+    await env.a.sync();
+    expect(outbox(doc.documentId!)[0]!.receive_status).toBe('15');
+
+    // The other form of the request: a status 13 about the document.
+    const second = await issueToB('Về việc thử lấy lại bằng trạng thái');
+    await env.a.sync();
+    await env.b.sync();
+    const file = join(env.dir, 'lay-lai.edxml');
+    const target = inbox().find((r) => r.subject === 'Về việc thử lấy lại bằng trạng thái')!;
+    await writeStatusPackage(
+      {
+        from: agencyOrganization(env.a.profile),
+        responseFor: { organId: AGENCY_B.organId, code: `${second.codeNumber}/${second.codeNotation}`, promulgationDate: second.documentDate, documentId: target.edxml_document_id as string },
+        staffInfo: { department: '', staff: '', email: '', mobile: '' },
+        statusCode: '13',
+        description: 'Xin lấy lại văn bản',
+        timestamp: null,
+      },
+      file,
+    );
+    await env.a.client.sendEdoc(file, { from: SAMPLE_AGENCY.organId, messageType: 'status' });
+    expect((await env.b.sync()).statusesReceived).toBe(1);
+    const byStatus = env.b.profile.db.prepare('SELECT state, related_inbox_id FROM inbox WHERE business_type = 1 AND related_inbox_id = ?').get(target.id);
+    expect(byStatus).toEqual({ state: 'received', related_inbox_id: target.id });
   });
 
   it('waits quietly when the hub cannot be reached', async () => {

@@ -6,6 +6,7 @@ import { buildStatusPackage } from './status-package.ts';
 // How the sync builds what it sends: a document package for an issued document, a status
 // package about an incoming one.
 export const PACKAGE_BUILDERS: PackageBuilders = {
-  edoc: (p, documentId, businessType, out) => buildDocumentPackage(p, documentId, out, { businessType: businessType as BusinessDocType }),
+  edoc: (p, documentId, businessType, reason, out) =>
+    buildDocumentPackage(p, documentId, out, { businessType: businessType as BusinessDocType, ...(reason ? { reason } : {}) }),
   status: buildStatusPackage,
 };

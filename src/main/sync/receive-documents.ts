@@ -102,7 +102,9 @@ function record(p: Profile, docId: string, packagePath: string, pkg: DocumentPac
     stored.forEach((f, i) =>
       addFile.run(inboxId, i, f.blob.sha256, f.attachment.name, f.attachment.declaredTypes[0] ?? '', f.verdict, f.report ? JSON.stringify(f.report) : null),
     );
-    queueStatusSend(p, inboxId, ARRIVED, 'Văn bản đã đến hệ thống của cơ quan nhận.', at);
+    // A recall, update or replacement is answered 15/16 by the clerk; an "arrived" for it would
+    // read at the sender as the document's own state going back to 01.
+    if (type === 0) queueStatusSend(p, inboxId, ARRIVED, 'Văn bản đã đến hệ thống của cơ quan nhận.', at);
     p.audit.append({
       action: 'inbox.receive',
       entityType: 'inbox',

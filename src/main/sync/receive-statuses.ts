@@ -8,6 +8,7 @@ import { readPackage } from '../edxml/read-package.ts';
 import type { HubClient } from '../hub/hub-client.ts';
 import type { Profile } from '../profile/open-profile.ts';
 import { timestamp } from '../registry/clock.ts';
+import { adoptOutput } from '../issuance/stored-file.ts';
 import { downloadPath } from './inbox-files.ts';
 import type { SyncProgress } from './sync-progress.ts';
 
@@ -23,11 +24,57 @@ function outgoingRowOf(p: Profile, documentId: string): number | null {
   return row?.id ?? null;
 }
 
+interface Original {
+  id: number;
+  code_number: string;
+  code_notation: string;
+  document_date: string | null;
+  subject: string;
+  document_type_name: string;
+}
+
+// Status 13 (Lấy lại) is the sender asking for a document it sent us back: it becomes a recall
+// request in the inbox, answered 15/16 by the clerk like a recall package (one per document).
+function recordRecall(p: Profile, docId: string, packageSha: string, h: StatusHeader, original: Original, at: string): void {
+  statement(
+    p.db,
+    `INSERT OR IGNORE INTO inbox (hub_doc_id, package_sha256, from_organ_id, from_name, edxml_document_id, business_type, code_number, code_notation,
+       document_date, document_type_name, subject, header_json, verdict, related_inbox_id, received_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, 'unsigned', ?, ?, ?)`,
+  ).run(
+    docId,
+    packageSha,
+    h.from.organId,
+    h.from.organName,
+    h.responseFor.documentId,
+    original.code_number,
+    original.code_notation,
+    original.document_date,
+    original.document_type_name,
+    original.subject,
+    JSON.stringify({ status: h }),
+    original.id,
+    at,
+    at,
+  );
+}
+
 // Each status is recorded once (the hub's docId is unique) and moves the recipient's state in the
 // same transaction; a status about a document we cannot find is kept all the same.
-function applyStatus(p: Profile, docId: string, h: StatusHeader): void {
+function applyStatus(p: Profile, docId: string, path: string, h: StatusHeader): void {
   const at = timestamp(p.clock);
+  const original =
+    h.statusCode === '13'
+      ? ((statement(p.db, 'SELECT id, code_number, code_notation, document_date, subject, document_type_name FROM inbox WHERE edxml_document_id = ? AND business_type = 0').get(
+          h.responseFor.documentId,
+        ) as Original | undefined) ?? null)
+      : null;
+  const blob = original ? adoptOutput(p, path) : null;
   writeTransaction(p.db, () => {
+    if (original && blob) {
+      statement(p.db, 'INSERT OR IGNORE INTO files (sha256, size, created_at) VALUES (?, ?, ?)').run(blob.sha256, blob.size, at);
+      recordRecall(p, docId, blob.sha256, h, original, at);
+    }
     const documentId = outgoingRowOf(p, h.responseFor.documentId);
     const outbox =
       documentId === null
@@ -71,7 +118,7 @@ export async function receiveStatuses(p: Profile, progress: SyncProgress, client
       try {
         const pkg = await readPackage(path, { outputDir, maxAttachments: 0 });
         if (pkg.kind !== 'status') throw new AppError('EDXML_REFUSED', 'Gói tin là văn bản, không phải gói trạng thái.', 'document package in the status list');
-        applyStatus(p, item.docId, pkg.header);
+        applyStatus(p, item.docId, path, pkg.header);
         progress.statusesReceived++;
       } catch (e) {
         if (!isAppError(e) || e.code !== 'EDXML_REFUSED') throw e;

@@ -24,7 +24,8 @@ interface SendRow {
 }
 
 export interface PackageBuilders {
-  edoc(p: Profile, documentId: number, businessType: number, outPath: string): Promise<WrittenPackage>;
+  // `reason`: what a recall, update or replacement says to the recipients (BussinessDocReason).
+  edoc(p: Profile, documentId: number, businessType: number, reason: string | null, outPath: string): Promise<WrittenPackage>;
   status(p: Profile, inboxId: number, statusCode: string, description: string, outPath: string): Promise<WrittenPackage>;
 }
 
@@ -96,7 +97,7 @@ async function packageOf(p: Profile, row: SendRow, builders: PackageBuilders): P
     if (p.blobs.check(row.package_sha256, size) === 'ok') return { path: p.blobs.pathOf(row.package_sha256), size };
   }
   const out = join(p.paths.tmp, `send-${row.id}-${randomUUID()}.edxml`);
-  if (row.kind === 'edoc') await builders.edoc(p, row.document_id as number, row.business_type ?? 0, out);
+  if (row.kind === 'edoc') await builders.edoc(p, row.document_id as number, row.business_type ?? 0, row.description, out);
   else await builders.status(p, row.inbox_id as number, row.status_code as string, row.description ?? '', out);
   const blob = adoptOutput(p, out);
   const at = timestamp(p.clock);

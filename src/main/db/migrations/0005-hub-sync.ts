@@ -37,7 +37,9 @@ export const migration0005: Migration = {
         updated_at TEXT NOT NULL,
         -- The same document and operation sent again under a new hub docId is a duplicate.
         UNIQUE (edxml_document_id, business_type),
-        CHECK ((state = 'accepted') = (document_id IS NOT NULL)),
+        -- Accepted means registered; a registered document later recalled keeps its register row.
+        CHECK (state <> 'accepted' OR document_id IS NOT NULL),
+        CHECK (document_id IS NULL OR state IN ('accepted', 'recalled')),
         CHECK ((state = 'refused') = (refuse_reason IS NOT NULL))
       ) STRICT;
       CREATE INDEX inbox_state ON inbox(state, id);
