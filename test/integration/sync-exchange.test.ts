@@ -136,6 +136,24 @@ describe('sync between two desks through the reference hub', () => {
     expect(byStatus).toEqual({ state: 'received', related_inbox_id: target.id });
   });
 
+  it('rides out a download cut halfway and a burst of 5xx answers', async () => {
+    const doc = await issueToB('Về việc thử mạng chập chờn');
+    await env.a.sync();
+    Object.assign(env.hub.faults, { dropAfterBytes: 20_000, dropMode: 'once', dropOperations: ['downloadEdoc'], errorSeed: 3, errorRate: 0.3 });
+    const outcomes: string[] = [];
+    try {
+      // A 5xx on a send leaves its outcome unknown: that run stops sending, the next reconciles.
+      while (outcomes.at(-1) !== 'ok' && outcomes.length < 8) outcomes.push((await env.b.sync()).outcome);
+    } finally {
+      Object.assign(env.hub.faults, { dropAfterBytes: null, errorRate: 0 });
+    }
+    expect(outcomes.at(-1)).toBe('ok');
+    expect(inbox().filter((r) => r.subject === 'Về việc thử mạng chập chờn')).toHaveLength(1);
+    await env.a.sync();
+    const arrived = env.a.profile.db.prepare("SELECT count(*) FROM hub_statuses s JOIN outbox o ON o.id = s.outbox_id WHERE o.document_id = ? AND s.status_code = '01'");
+    expect(arrived.pluck().get(doc.documentId)).toBe(1);
+  });
+
   it('waits quietly when the hub cannot be reached', async () => {
     const closed = env.hub.url;
     await env.hub.close();
