@@ -8,6 +8,8 @@ import { ROOT } from '../support/cli.ts';
 import { createSoftHsm, type SoftHsm } from '../support/softhsm.ts';
 import { tempDir } from '../support/temp-profile.ts';
 import { createTestPki } from '../support/test-pki.ts';
+import { openDatabase } from '../../src/main/db/connection.ts';
+import { foldVietnamese } from '../../src/shared/domain/fold.ts';
 
 // Soạn thảo and Phát hành through the UI: a công văn drafted in the form with its live preview,
 // created, submitted, approved with the leader's SoftHSM token (after a wrong PIN) and its
@@ -113,8 +115,20 @@ describe('drafting a công văn and carrying it through issuance in the UI', () 
     await page.getByRole('button', { name: 'Đưa Nơi nhận 4 lên' }).click();
     expect(await page.getByLabel('Nơi nhận 3', { exact: true }).inputValue()).toBe('Trung tâm Y tế thành phố');
 
+    // Nơi gửi from the cached hub directory: typing without diacritics offers the agency, picking
+    // its name fills its Mã định danh.
+    const db = openDatabase(join(bridge.profileDir, 'vanthu.db'));
+    try {
+      db.prepare("INSERT INTO hub_agencies (code, name, name_folded, updated_at) VALUES ('000.00.12.H17', 'Sở Y tế thành phố Đà Nẵng', ?, 'now')").run(
+        foldVietnamese('Sở Y tế thành phố Đà Nẵng'),
+      );
+    } finally {
+      db.close();
+    }
+    await page.getByLabel('Nơi gửi 1: tên cơ quan, đơn vị').fill('so y te da nang');
+    await poll(() => page.locator('#recipient-agencies-0 option').count()).toBe(1);
     await page.getByLabel('Nơi gửi 1: tên cơ quan, đơn vị').fill('Sở Y tế thành phố Đà Nẵng');
-    await page.getByLabel('Nơi gửi 1: mã định danh').fill('000.00.12.H17');
+    expect(await page.getByLabel('Nơi gửi 1: mã định danh').inputValue()).toBe('000.00.12.H17');
     await page.getByRole('button', { name: 'Thêm nơi gửi' }).click();
     await page.getByLabel('Nơi gửi 2: tên cơ quan, đơn vị').fill('Trạm Y tế xã Hòa Tiến');
     await page.getByLabel('Đơn vị, người nhận bản lưu').fill('VT, VP');
