@@ -12,6 +12,7 @@ import { draftPdf } from '../test/support/draft-pdf.ts';
 import { appendPageContentRevision } from '../test/support/pdf-samples.ts';
 import { CERT_IDS, createSoftHsm, SOFTHSM_MODULE } from '../test/support/softhsm.ts';
 import { createTestPki } from '../test/support/test-pki.ts';
+import { interchangeDemo } from './demo-interchange.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const work = mkdtempSync(join(tmpdir(), 'vanthu-demo-'));
@@ -195,6 +196,16 @@ async function signingDemo(): Promise<void> {
     vanthu(['verify', join(work, 'bi-sua.pdf'), '--trust', trust], { expect: 1 });
     vanthu(sign('LANH-DAO', 'approval', draft, 'sai-pin.pdf', ['--image', join(images, 'signature-placeholder.png')]), { input: '000000\n', inputLabel: 'PIN sai', env, expect: 2 });
     issuanceDemo(env, pin, images);
+    await interchangeDemo({
+      root,
+      work,
+      profile,
+      vanthu: (args, options) => vanthu(args, { env, ...options }),
+      heading,
+      tokenArgs: (label) => ['--module', SOFTHSM_MODULE, '--token', label, '--cert', CERT_IDS.rsa, '--pin-stdin'],
+      pin,
+      trustDir: trust,
+    });
   } finally {
     hsm.cleanup();
   }

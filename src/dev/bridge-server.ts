@@ -8,9 +8,11 @@ import { resolveExportPath } from '../main/books/export-paths.ts';
 import type { Clock } from '../main/registry/clock.ts';
 import { createDispatch } from '../main/services/dispatch.ts';
 import { fileKeyCipher } from '../main/hub/secret-cipher.ts';
-import { createHubHandlers } from '../main/services/hub-handlers.ts';
+import { type CipherFor, createHubHandlers } from '../main/services/hub-handlers.ts';
 import { createIssuanceHandlers } from '../main/services/issuance-handlers.ts';
 import { createSigningHandlers } from '../main/services/signing-handlers.ts';
+import { createSyncHandlers } from '../main/services/sync-handlers.ts';
+import { type SchedulerOptions, startSyncScheduler } from '../main/sync/sync-scheduler.ts';
 import { createHandlers, type DesktopPort } from '../main/services/handlers.ts';
 import { IntegrityMonitor } from '../main/services/integrity-monitor.ts';
 import { ProfileSession } from '../main/services/profile-session.ts';
@@ -29,6 +31,10 @@ export interface BridgeOptions {
   readonly clock?: Clock;
   // Environment for the PKCS#11 modules (SOFTHSM2_CONF for the SoftHSM tokens of the tests).
   readonly tokenEnv?: Readonly<Record<string, string>>;
+  // The automatic syncs (end of day, network back). Off unless asked: a test drives its syncs.
+  readonly syncScheduler?: SchedulerOptions;
+  // The hub probe's timeout for the sync (short in tests of an unreachable hub).
+  readonly probeTimeoutMs?: number;
 }
 
 export interface Bridge {
@@ -60,11 +66,21 @@ function send(res: ServerResponse, status: number, body: string | Buffer, conten
 export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const session = new ProfileSession(options.profileDir, options.clock ? { clock: options.clock } : {});
   const integrity = new IntegrityMonitor(session.logger);
-  const signing = createSigningHandlers(() => session.requireInitialized(), options.tokenEnv ? { tokenEnv: options.tokenEnv } : {});
-  const issuance = createIssuanceHandlers(() => session.requireInitialized(), signing);
+  const ready = () => session.requireInitialized();
+  const signing = createSigningHandlers(ready, options.tokenEnv ? { tokenEnv: options.tokenEnv } : {});
+  const issuance = createIssuanceHandlers(ready, signing);
   // The bridge runs outside Electron: the hub secret is sealed with the profile's key file.
-  const hub = createHubHandlers(() => session.requireInitialized(), (p) => fileKeyCipher(p.paths.root));
-  const dispatch = createDispatch(createHandlers(session, browserDesktop, integrity, { signing: signing.handlers, issuance, hub }), session.logger);
+  const cipherFor: CipherFor = (p) => fileKeyCipher(p.paths.root);
+  const hub = createHubHandlers(ready, cipherFor);
+  const sync = createSyncHandlers(ready, cipherFor, {
+    ...(signing.resourcesDir ? { resourcesDir: signing.resourcesDir } : {}),
+    ...(options.probeTimeoutMs ? { probeTimeoutMs: options.probeTimeoutMs } : {}),
+  });
+  const scheduler = options.syncScheduler ? startSyncScheduler(sync.service, ready, options.syncScheduler) : null;
+  const dispatch = createDispatch(
+    createHandlers(session, browserDesktop, integrity, { signing: signing.handlers, issuance, hub, sync: sync.handlers }),
+    session.logger,
+  );
   const token = randomBytes(32).toString('base64url');
   let port = 0;
 
@@ -137,6 +153,8 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
         server.close(() => resolve());
         server.closeAllConnections();
       });
+      scheduler?.dispose();
+      await sync.service.idle();
       await signing.close();
       session.close();
     },

@@ -8,6 +8,7 @@ import './styles/register.css';
 import './styles/document.css';
 import './styles/signing.css';
 import './styles/drafting.css';
+import './styles/sync.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { writeStatusPackage } from '../../src/main/edxml/write-status-package.ts';
 import { answerRequest } from '../../src/main/sync/answer-request.ts';
 import { acceptInbox } from '../../src/main/sync/inbox-actions.ts';
+import { getInbox } from '../../src/main/sync/inbox-queries.ts';
 import { requestRecall } from '../../src/main/sync/request-recall.ts';
 import { agencyOrganization } from '../../src/main/sync/status-package.ts';
 import { expectAppError } from '../support/app-error.ts';
@@ -132,8 +133,9 @@ describe('sync between two desks through the reference hub', () => {
     );
     await env.a.client.sendEdoc(file, { from: SAMPLE_AGENCY.organId, messageType: 'status' });
     expect((await env.b.sync()).statusesReceived).toBe(1);
-    const byStatus = env.b.profile.db.prepare('SELECT state, related_inbox_id FROM inbox WHERE business_type = 1 AND related_inbox_id = ?').get(target.id);
-    expect(byStatus).toEqual({ state: 'received', related_inbox_id: target.id });
+    const byStatus = env.b.profile.db.prepare('SELECT id, state, related_inbox_id FROM inbox WHERE business_type = 1 AND related_inbox_id = ?').get(target.id) as Record<string, number>;
+    expect(byStatus).toMatchObject({ state: 'received', related_inbox_id: target.id });
+    expect(getInbox(env.b.profile, byStatus.id!)).toMatchObject({ businessType: 'revoke', subject: 'Về việc thử lấy lại bằng trạng thái', related: { id: target.id } });
   });
 
   it('rides out a download cut halfway and a burst of 5xx answers', async () => {

@@ -1,14 +1,16 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, ipcMain, Menu, protocol, type Session, session, shell, type WebContents } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, protocol, safeStorage, type Session, session, shell, type WebContents } from 'electron';
 import { profilePaths } from '../profile/profile-paths.ts';
 import { createDispatch } from '../services/dispatch.ts';
 import { createHandlers, type DesktopPort } from '../services/handlers.ts';
 import { IntegrityMonitor } from '../services/integrity-monitor.ts';
 import { ProfileSession } from '../services/profile-session.ts';
 import { fileKeyCipher } from '../hub/secret-cipher.ts';
-import { createHubHandlers } from '../services/hub-handlers.ts';
+import { type CipherFor, createHubHandlers } from '../services/hub-handlers.ts';
 import { createIssuanceHandlers } from '../services/issuance-handlers.ts';
 import { createSigningHandlers } from '../services/signing-handlers.ts';
+import { createSyncHandlers } from '../services/sync-handlers.ts';
+import { startSyncScheduler, type SyncScheduler } from '../sync/sync-scheduler.ts';
 import { APP_ENTRY_URL, APP_SCHEME } from './app-origin.ts';
 import { APP_SCHEME_REGISTRATION, createAppProtocolHandler } from './app-protocol.ts';
 import { bundlePaths } from './bundle-layout.ts';
@@ -54,8 +56,15 @@ function start(): void {
   const issuance = createIssuanceHandlers(() => profileSession.requireInitialized(), signing);
   // safeStorage is asked at each use, after 'ready' (before it the OS keyring may not be known);
   // where the OS offers none, the profile's key file (docs/sync.md).
-  const hub = createHubHandlers(() => profileSession.requireInitialized(), (p) => safeStorageCipher() ?? fileKeyCipher(p.paths.root));
-  const dispatch = createDispatch(createHandlers(profileSession, desktop, integrity, { resourcesDir, signing: signing.handlers, issuance, hub }), logger);
+  const cipherFor: CipherFor = (p) => safeStorageCipher(safeStorage) ?? fileKeyCipher(p.paths.root);
+  const hub = createHubHandlers(() => profileSession.requireInitialized(), cipherFor);
+  const sync = createSyncHandlers(() => profileSession.requireInitialized(), cipherFor, { resourcesDir });
+  const dispatch = createDispatch(
+    createHandlers(profileSession, desktop, integrity, { resourcesDir, signing: signing.handlers, issuance, hub, sync: sync.handlers }),
+    logger,
+  );
+  // The end-of-day and network-back syncs; started once the window shows (safeStorage needs 'ready').
+  let scheduler: SyncScheduler | null = null;
   const ourContents = new Set<WebContents>();
   let mainWindow: BrowserWindow | null = null;
   let integrityStarted = false;
@@ -77,6 +86,8 @@ function start(): void {
   });
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
+    // A run cut here is continued by the next one (docs/sync.md): nothing is lost or doubled.
+    scheduler?.dispose();
     void signing.close();
     profileSession.close();
   });
@@ -106,6 +117,7 @@ function start(): void {
     window.once('ready-to-show', () => {
       window.show();
       startIntegrityCheck();
+      scheduler ??= startSyncScheduler(sync.service, () => profileSession.requireInitialized());
     });
     window.on('closed', () => {
       ourContents.delete(contents);

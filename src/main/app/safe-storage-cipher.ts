@@ -1,4 +1,4 @@
-import { safeStorage } from 'electron';
+import type { SafeStorage } from 'electron';
 import type { SecretCipher } from '../hub/secret-cipher.ts';
 
 export const SAFE_STORAGE_CIPHER = 'electron-safe-storage';
@@ -6,8 +6,9 @@ export const SAFE_STORAGE_CIPHER = 'electron-safe-storage';
 // The hub secret at rest, sealed by the operating system (DPAPI on Windows, the Keychain on
 // macOS, the desktop keyring on Linux). Where the OS offers none — or only Chromium's
 // 'basic_text', a fixed key that hides nothing — the caller falls back to the profile's key file
-// (docs/sync.md says what each protects against).
-export function safeStorageCipher(): SecretCipher | null {
+// (docs/sync.md says what each protects against). Electron's object is passed in: only main.ts
+// loads electron, so this stays testable without it.
+export function safeStorageCipher(safeStorage: Pick<SafeStorage, 'isEncryptionAvailable' | 'getSelectedStorageBackend' | 'encryptString' | 'decryptString'>): SecretCipher | null {
   if (!safeStorage.isEncryptionAvailable()) return null;
   if (process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text') return null;
   return {

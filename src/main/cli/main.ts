@@ -23,6 +23,7 @@ import { draftRender } from './commands/draft.ts';
 import { edxmlInspect } from './commands/edxml.ts';
 import { edxmlPack } from './commands/edxml-pack.ts';
 import { sync } from './commands/sync.ts';
+import { inboxAccept, inboxAnswer, inboxList, inboxRefuse, inboxShow } from './commands/inbox.ts';
 import { hub } from './commands/hub.ts';
 import { agenciesRefresh, agenciesSearch } from './commands/agencies.ts';
 import { hubConfig } from './commands/hub-config.ts';
@@ -76,6 +77,11 @@ const COMMANDS: Record<string, Command> = {
   'edxml inspect': edxmlInspect,
   'edxml pack': edxmlPack,
   sync,
+  'inbox list': inboxList,
+  'inbox show': inboxShow,
+  'inbox accept': inboxAccept,
+  'inbox refuse': inboxRefuse,
+  'inbox answer': inboxAnswer,
   'hub-config': hubConfig,
   'agencies refresh': agenciesRefresh,
   'agencies search': agenciesSearch,
@@ -115,6 +121,10 @@ const HELP = `vanthu — VanThu Desktop từ dòng lệnh / from the command lin
   vanthu edxml inspect FILE.edxml
   vanthu edxml pack --profile DIR --document ID --out FILE [--business new|revoke|update|replace] [--reason TEXT]
   vanthu sync --profile DIR                                (một lần đồng bộ với trục; tiến độ ra stderr)
+  vanthu inbox list|show --profile DIR [--state received|accepted|refused|all | --id N]
+  vanthu inbox accept --profile DIR --id N [--allow-duplicate]
+  vanthu inbox refuse --profile DIR --id N --reason TEXT
+  vanthu inbox answer --profile DIR --id N --agree|--refuse --reason TEXT
   vanthu hub --port P --data DIR --systems FILE.json [--latency-ms N --bandwidth B/s --drop-after N --error-rate R --redeliver-acks N]
   vanthu hub-config --profile DIR [--endpoint URL --system-id ID --secret-stdin] [--ca FILE]… [--schedule HH:mm|none] [--enabled yes|no]
   vanthu agencies refresh|search --profile DIR [QUERY] [--limit N --offset N]

@@ -146,7 +146,9 @@ export function recipientsOf(ctx: RegistryContext, id: number): RecipientRow[] {
 export function issuanceRecord(ctx: RegistryContext, id: number): IssuanceRecord {
   const issuance = getIssuance(ctx, id);
   const secret = issuance.secrecy !== 'none';
-  const outbox = statement(ctx.db, 'SELECT id, recipient_name AS recipientName, organ_id AS organId, status FROM outbox WHERE issuance_id = ? ORDER BY id').all(id) as IssuanceRecord['outbox'];
+  const outbox = statement(ctx.db, `SELECT id, recipient_name AS recipientName, organ_id AS organId, status, receive_status AS receiveStatus,
+       receive_status_at AS receiveStatusAt, receive_description AS receiveDescription
+     FROM outbox WHERE issuance_id = ? ORDER BY id`).all(id) as IssuanceRecord['outbox'];
   return {
     ...issuance,
     recipients: recipientsOf(ctx, id).map((r) => ({ ...r, channel: r.organId && !secret ? 'electronic' : 'paper' })),

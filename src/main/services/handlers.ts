@@ -30,6 +30,7 @@ import type { ProfileSession } from './profile-session.ts';
 import type { HubOperation } from './hub-handlers.ts';
 import type { IssuanceOperation } from './issuance-handlers.ts';
 import type { SigningHandlers } from './signing-handlers.ts';
+import type { SyncOperation } from './sync-handlers.ts';
 
 // What only the desktop can do; the loopback bridge supplies a version that declines.
 export interface DesktopPort {
@@ -50,6 +51,8 @@ export interface HandlerOptions {
   readonly issuance: Pick<Handlers, IssuanceOperation>;
   // The hub connection and the agency directory; see hub-handlers.ts.
   readonly hub: Pick<Handlers, HubOperation>;
+  // The sync runs and the documents delivered by the hub; see sync-handlers.ts.
+  readonly sync: Pick<Handlers, SyncOperation>;
 }
 
 // The services behind the API contract: orchestration only, the rules live in the modules. The
@@ -147,5 +150,6 @@ export function createHandlers(
     ...options.signing,
     ...options.issuance,
     ...options.hub,
+    ...options.sync,
   };
 }

@@ -11,6 +11,7 @@ import { ProcessingScreen } from '../screens/processing/ProcessingScreen.tsx';
 import type { ListFilters } from '../screens/register/list-filters.ts';
 import { RegisterList } from '../screens/register/RegisterList.tsx';
 import { SettingsScreen } from '../screens/settings/SettingsScreen.tsx';
+import { SyncScreen } from '../screens/sync/SyncScreen.tsx';
 import type { Route } from './routes.ts';
 
 interface ScreenViewProps {
@@ -43,6 +44,8 @@ export function ScreenView({ route, visit, listFilters, onListFiltersChange }: S
       return <DraftingScreen key={visit} correction={route.correction} />;
     case 'issuance':
       return <IssuanceScreen key={`${route.id ?? 'list'}-${visit}`} id={route.id} />;
+    case 'sync':
+      return <SyncScreen key={route.inboxId ?? 'overview'} inboxId={route.inboxId} />;
     case 'processing':
       return <ProcessingScreen />;
     case 'books':

@@ -18,6 +18,8 @@ export type Route =
   | { readonly name: 'drafting'; readonly correction?: CorrectionOf }
   // Without an id: the list of documents in the issuance workflow; with one, that document.
   | { readonly name: 'issuance'; readonly id?: number }
+  // Liên thông: the sync with the hub and what it delivered; with an id, one delivered document.
+  | { readonly name: 'sync'; readonly inboxId?: number }
   | { readonly name: 'processing' }
   | { readonly name: 'books' }
   | { readonly name: 'backup' }
@@ -37,6 +39,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { route: { name: 'outgoing-new' }, label: 'Cấp số văn bản đi' },
   { route: { name: 'drafting' }, label: 'Soạn thảo' },
   { route: { name: 'issuance' }, label: 'Phát hành' },
+  { route: { name: 'sync' }, label: 'Liên thông' },
   { route: { name: 'processing' }, label: 'Cần xử lý' },
   { route: { name: 'books' }, label: 'In, xuất, nhập sổ' },
   { route: { name: 'backup' }, label: 'Sao lưu' },

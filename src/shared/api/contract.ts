@@ -55,6 +55,17 @@ import {
   signResult,
   tokenModule,
 } from './schemas/signing.ts';
+import {
+  inboxAcceptInput,
+  inboxDetail,
+  inboxFileRef,
+  inboxListInput,
+  inboxListResult,
+  inboxRefuseInput,
+  syncRunResult,
+  syncState,
+  syncStateInput,
+} from './schemas/sync.ts';
 import { verificationReport } from './schemas/verification.ts';
 import { channelOf, isOperationName, OPERATION_NAMES, type OperationName } from './operation-names.ts';
 
@@ -194,6 +205,13 @@ export const contract = {
   'hub.probe': op('Is the hub reachable now over the specialised network (short timeout, no retry)', empty, hubProbeResult),
   'hub.agencies': op('Search the cached agency directory by name or code, diacritics ignored', agencySearchInput, agencySearchResult),
   'hub.refreshAgencies': op('Replace the cached agency directory with the hub\'s; a failure keeps the old one', empty, agencyRefreshResult),
+  'sync.run': op('Start a sync with the hub now, or join the one running; answers at once with its state', empty, syncRunResult),
+  'sync.state': op('The running sync\'s progress, the last run, the network and what waits to be sent or reviewed', syncStateInput, syncState),
+  'inbox.list': op('Documents the hub delivered, newest first, by state', inboxListInput, inboxListResult),
+  'inbox.get': op('One delivered document with its files and their verification, and the package a request is about', byId, inboxDetail),
+  'inbox.readFile': op('The content of one file of a delivered document', inboxFileRef, attachmentContent),
+  'inbox.accept': op('Tiếp nhận: register the delivered document in the incoming register (status 03 to the sender)', inboxAcceptInput, documentRecord),
+  'inbox.refuse': op('Từ chối tiếp nhận with a reason (status 02 to the sender)', inboxRefuseInput, inboxDetail),
   'db.check': op(
     'Full integrity check: database, audit chain, attachment files',
     empty,

@@ -58,6 +58,13 @@ export const OPERATION_NAMES = [
   'hub.probe',
   'hub.agencies',
   'hub.refreshAgencies',
+  'sync.run',
+  'sync.state',
+  'inbox.list',
+  'inbox.get',
+  'inbox.readFile',
+  'inbox.accept',
+  'inbox.refuse',
 ] as const;
 
 export type OperationName = (typeof OPERATION_NAMES)[number];

@@ -12,6 +12,7 @@ import { IssuanceStepper } from './IssuanceStepper.tsx';
 import { IssuanceVoidDialog } from './IssuanceVoidDialog.tsx';
 import { canCorrect, canVoid, nextStep, OUTBOX_STATUS_NAMES, RELATION_NAMES, SECRECY_NAMES, STATE_NAMES, STEPS } from './issuance-words.ts';
 import { OriginalLink } from './OriginalLink.tsx';
+import { ReportedStatus } from './ReportedStatus.tsx';
 import { TokenStepDialog } from './TokenStepDialog.tsx';
 
 const FILE_STEP_ORDER = { draft: 0, approved: 2, numbered: 3, issued: 4 } as const;
@@ -162,6 +163,7 @@ export function IssuanceDetail({ id }: { readonly id: number }) {
               <th scope="col">Mã định danh</th>
               <th scope="col">Cách gửi</th>
               <th scope="col">Hàng đợi gửi</th>
+              <th scope="col">Nơi nhận báo</th>
             </tr>
           </thead>
           <tbody>
@@ -173,6 +175,7 @@ export function IssuanceDetail({ id }: { readonly id: number }) {
                   <td>{r.organId ?? ''}</td>
                   <td>{r.channel === 'electronic' ? 'Điện tử' : 'Bản giấy'}</td>
                   <td>{queued ? OUTBOX_STATUS_NAMES[queued.status] : record.state === 'distributed' && r.channel === 'paper' ? 'Gửi bản giấy' : ''}</td>
+                  <td data-testid="recipient-reported">{queued ? <ReportedStatus entry={queued} /> : null}</td>
                 </tr>
               );
             })}

@@ -8,10 +8,12 @@ import { CHECK_NAMES, CHECK_ORDER, CHECK_STATUS_NAMES, LEVEL_NAMES, VERDICT_NAME
 import { commonName } from './token-choice.ts';
 
 // The file to verify: an attachment of a registered document, or a file of the issuance
-// workflow at any step (before numbering it has no document yet).
+// workflow at any step (before numbering it has no document yet); or the report already made
+// (a file delivered by the hub is verified when it arrives).
 export type VerificationTarget =
-  | { readonly documentId: number; readonly issuanceId?: never }
-  | { readonly issuanceId: number; readonly documentId?: never };
+  | { readonly documentId: number; readonly issuanceId?: never; readonly report?: never }
+  | { readonly issuanceId: number; readonly documentId?: never; readonly report?: never }
+  | { readonly report: VerificationReport; readonly documentId?: never; readonly issuanceId?: never };
 
 type VerificationPanelProps = VerificationTarget & {
   readonly sha256: string;
@@ -20,6 +22,7 @@ type VerificationPanelProps = VerificationTarget & {
 };
 
 function verify(target: VerificationTarget, sha256: string): Promise<VerificationReport> {
+  if (target.report) return Promise.resolve(target.report);
   return target.issuanceId === undefined ? call('signing.verify', { documentId: target.documentId, sha256 }) : call('issuance.verifyFile', { id: target.issuanceId, sha256 });
 }
 
@@ -94,20 +97,20 @@ function SignatureView({ s, n }: { readonly s: SignatureReport; readonly n: numb
 // Kiểm tra chữ ký: the file's verdict with the server's summary, then each signature with who,
 // when, at what level, and every check with its status and message. Nothing here says "valid"
 // without the checks it rests on next to it.
-export function VerificationPanel({ documentId, issuanceId, sha256, fileName, onClose }: VerificationPanelProps) {
+export function VerificationPanel({ documentId, issuanceId, report: made, sha256, fileName, onClose }: VerificationPanelProps) {
   const [report, setReport] = useState<VerificationReport | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
     setReport(null);
     setError(null);
-    verify(issuanceId === undefined ? { documentId } : { issuanceId }, sha256)
+    verify(made ? { report: made } : issuanceId === undefined ? { documentId } : { issuanceId }, sha256)
       .then((r) => live && setReport(r))
       .catch((e: unknown) => live && setError(errorMessage(e)));
     return () => {
       live = false;
     };
-  }, [documentId, issuanceId, sha256]);
+  }, [documentId, issuanceId, made, sha256]);
 
   return (
     <section className="panel verification" aria-labelledby="verification-title">

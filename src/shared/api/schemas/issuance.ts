@@ -145,6 +145,11 @@ export const outboxRecord = z.object({
   recipientName: z.string(),
   organId: z.string(),
   status: z.enum(['pending', 'sent', 'failed', 'cancelled']),
+  // The last status the recipient reported through the hub (01 Đã đến … 06 Hoàn thành, 15/16),
+  // the time it gave, and its description (the reason of a refusal); null until one arrives.
+  receiveStatus: z.string().nullable(),
+  receiveStatusAt: z.string().nullable(),
+  receiveDescription: z.string().nullable(),
 });
 
 export const issuanceSummary = z.object({
