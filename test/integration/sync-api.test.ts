@@ -1,4 +1,7 @@
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openProfile } from '../../src/main/profile/open-profile.ts';
+import { requestRecall } from '../../src/main/sync/request-recall.ts';
 import { bridgeCall, bridgeEnvelope } from '../support/bridge.ts';
 import { issueDocument } from '../support/issued-document.ts';
 import { type BridgeDesks, bridgeDesks, syncThroughApi } from '../support/sync-bridges.ts';
@@ -109,6 +112,31 @@ describe('sync and inbox through the API', () => {
     expect(refused!.outbox).toEqual([
       expect.objectContaining({ receiveStatus: '02', receiveDescription: 'Gửi nhầm nơi nhận: không thuộc thẩm quyền của xã.' }),
     ]);
+  });
+
+  it('answers a recall request: agreeing freezes the registered copy, A hears 15', async () => {
+    const accepted = issued[0]!;
+    const documentId = (await bridgeCall(env.a, 'issuance.get', { id: accepted.issuanceId })).documentId!;
+    const a = openProfile(join(env.dir, 'a'));
+    try {
+      requestRecall(a, documentId, 'Ban hành nhầm');
+    } finally {
+      a.close();
+    }
+    await syncThroughApi(env.a);
+    expect((await syncThroughApi(env.b)).final.lastRun).toMatchObject({ outcome: 'ok', received: 1 });
+    const request = (await bridgeCall(env.b, 'inbox.list', {})).rows.find((r) => r.businessType === 'revoke')!;
+    const detail = await bridgeCall(env.b, 'inbox.get', { id: request.id });
+    expect(detail.related).toMatchObject({ subject: accepted.subject, state: 'accepted' });
+    expect(await bridgeEnvelope(env.b, 'inbox.accept', { id: request.id })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await bridgeEnvelope(env.b, 'inbox.answer', { id: request.id, agree: true, reason: ' ' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    const answered = await bridgeCall(env.b, 'inbox.answer', { id: request.id, agree: true, reason: 'Đồng ý thu hồi' });
+    expect(answered).toMatchObject({ state: 'answered', related: { state: 'recalled' } });
+    const registered = await bridgeCall(env.b, 'documents.get', { id: detail.related!.documentId! });
+    expect(registered).toMatchObject({ status: 'void', voidReason: 'Nơi gửi thu hồi văn bản: Đồng ý thu hồi' });
+    await syncThroughApi(env.b);
+    await syncThroughApi(env.a);
+    expect((await bridgeCall(env.a, 'issuance.get', { id: accepted.issuanceId })).outbox[0]).toMatchObject({ receiveStatus: '15', receiveDescription: 'Đồng ý thu hồi' });
   });
 
   it('ends quietly as offline when the hub cannot be reached', async () => {

@@ -2,6 +2,7 @@ import type { OperationName } from '../../shared/api/contract.ts';
 import { createHubClientFor } from '../hub/hub-connection.ts';
 import { hubSettings } from '../hub/hub-settings.ts';
 import type { Profile } from '../profile/open-profile.ts';
+import { answerRequest } from '../sync/answer-request.ts';
 import { acceptInbox, refuseInbox } from '../sync/inbox-actions.ts';
 import { getInbox, listInbox, readInboxFile } from '../sync/inbox-queries.ts';
 import type { PackageBuilders } from '../sync/send-packages.ts';
@@ -57,6 +58,11 @@ export function createSyncHandlers(ready: () => Profile, cipherFor: CipherFor, o
       'inbox.refuse': (input) => {
         const p = ready();
         refuseInbox(p, input.id, input.reason);
+        return getInbox(p, input.id);
+      },
+      'inbox.answer': (input) => {
+        const p = ready();
+        answerRequest(p, input.id, input.agree, input.reason);
         return getInbox(p, input.id);
       },
     },

@@ -61,6 +61,7 @@ import {
   inboxFileRef,
   inboxListInput,
   inboxListResult,
+  inboxAnswerInput,
   inboxRefuseInput,
   syncRunResult,
   syncState,
@@ -212,6 +213,7 @@ export const contract = {
   'inbox.readFile': op('The content of one file of a delivered document', inboxFileRef, attachmentContent),
   'inbox.accept': op('Tiếp nhận: register the delivered document in the incoming register (status 03 to the sender)', inboxAcceptInput, documentRecord),
   'inbox.refuse': op('Từ chối tiếp nhận with a reason (status 02 to the sender)', inboxRefuseInput, inboxDetail),
+  'inbox.answer': op('Answer a recall, update or replacement request: agree (15) or refuse (16)', inboxAnswerInput, inboxDetail),
   'db.check': op(
     'Full integrity check: database, audit chain, attachment files',
     empty,

@@ -65,6 +65,7 @@ export const OPERATION_NAMES = [
   'inbox.readFile',
   'inbox.accept',
   'inbox.refuse',
+  'inbox.answer',
 ] as const;
 
 export type OperationName = (typeof OPERATION_NAMES)[number];

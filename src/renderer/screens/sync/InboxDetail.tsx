@@ -12,7 +12,7 @@ import { base64ToBlob, saveBlob } from '../../util/files.ts';
 import { showBytes } from '../../util/format.ts';
 import { VerificationPanel } from '../signing/VerificationPanel.tsx';
 import { numberOf, VerdictBadge } from './InboxList.tsx';
-import { RefuseDialog } from './RefuseDialog.tsx';
+import { ReasonDialog } from './ReasonDialog.tsx';
 import { BUSINESS_NAMES, FILE_VERDICT_NAMES, INBOX_STATE_NAMES } from './sync-words.ts';
 
 type InboxFile = InboxDetail['files'][number];
@@ -28,7 +28,7 @@ export function InboxDetailView({ id }: { readonly id: number }) {
   const [duplicate, setDuplicate] = useState<string | null>(null);
   const [registered, setRegistered] = useState<DocumentRecord | null>(null);
   const [verifying, setVerifying] = useState<InboxFile | null>(null);
-  const [refusing, setRefusing] = useState(false);
+  const [dialog, setDialog] = useState<'refuse' | 'agree' | 'decline' | null>(null);
   const { busy, run } = useInFlight();
 
   const load = useCallback(() => {
@@ -101,16 +101,26 @@ export function InboxDetailView({ id }: { readonly id: number }) {
       {isRequest ? (
         <Notice tone="info">
           Đây là {BUSINESS_NAMES[item.businessType].toLowerCase()} của nơi gửi
-          {item.related ? ` đối với văn bản số ${numberOf(item.related)}: ${item.related.subject}` : ' (văn bản gốc chưa đến máy này)'}. Việc đồng ý hoặc từ chối yêu
-          cầu chưa làm được trên màn hình này; văn bản gốc giữ nguyên.
+          {item.related ? ` đối với văn bản số ${numberOf(item.related)}: ${item.related.subject}` : ' (văn bản gốc chưa đến máy này)'}.
+          {item.state === 'answered' ? ' Đã trả lời yêu cầu này.' : ' Hãy đồng ý hoặc từ chối; nơi gửi nhận được câu trả lời ở lần đồng bộ sau.'}
         </Notice>
+      ) : null}
+      {isRequest && item.state === 'received' ? (
+        <div className="form__actions">
+          <button type="button" className="button button--primary" onClick={() => setDialog('agree')} disabled={busy}>
+            Đồng ý…
+          </button>
+          <button type="button" className="button button--danger" onClick={() => setDialog('decline')} disabled={busy}>
+            Từ chối yêu cầu…
+          </button>
+        </div>
       ) : null}
       {open ? (
         <div className="form__actions">
           <button type="button" className="button button--primary" onClick={() => accept(false)} disabled={busy}>
             {busy ? 'Đang tiếp nhận…' : 'Tiếp nhận (vào sổ đến)'}
           </button>
-          <button type="button" className="button button--danger" onClick={() => setRefusing(true)} disabled={busy}>
+          <button type="button" className="button button--danger" onClick={() => setDialog('refuse')} disabled={busy}>
             Từ chối…
           </button>
         </div>
@@ -203,12 +213,40 @@ export function InboxDetailView({ id }: { readonly id: number }) {
           <VerificationPanel key={verifying.sha256} report={verifying.report} sha256={verifying.sha256} fileName={verifying.name} onClose={() => setVerifying(null)} />
         ) : null}
       </section>
-      {refusing ? (
-        <RefuseDialog
-          id={id}
-          onClose={() => setRefusing(false)}
-          onRefused={(after) => {
-            setRefusing(false);
+      {dialog === 'refuse' ? (
+        <ReasonDialog
+          title="Từ chối tiếp nhận văn bản"
+          explanation='Văn bản không được vào sổ. Nơi gửi nhận được trạng thái "Từ chối tiếp nhận" kèm lý do ở lần đồng bộ sau.'
+          label="Lý do từ chối"
+          confirm="Xác nhận từ chối"
+          busyLabel="Đang từ chối…"
+          danger
+          send={(reason) => call('inbox.refuse', { id, reason })}
+          onClose={() => setDialog(null)}
+          onDone={(after) => {
+            setDialog(null);
+            setItem(after);
+          }}
+        />
+      ) : null}
+      {dialog === 'agree' || dialog === 'decline' ? (
+        <ReasonDialog
+          title={dialog === 'agree' ? `Đồng ý ${BUSINESS_NAMES[item.businessType].toLowerCase()}` : `Từ chối ${BUSINESS_NAMES[item.businessType].toLowerCase()}`}
+          explanation={
+            dialog === 'agree' && item.businessType !== 'update'
+              ? 'Văn bản gốc được thu lại: không còn trong danh sách chờ, và nếu đã vào sổ thì dòng sổ được đánh dấu hủy kèm lý do (số đến giữ nguyên). Nơi gửi nhận trạng thái 15.'
+              : dialog === 'agree'
+                ? 'Nơi gửi nhận trạng thái 15 (đồng ý).'
+                : 'Văn bản gốc giữ nguyên. Nơi gửi nhận trạng thái 16 (từ chối) kèm lý do.'
+          }
+          label="Ý kiến trả lời"
+          confirm={dialog === 'agree' ? 'Xác nhận đồng ý' : 'Xác nhận từ chối'}
+          busyLabel="Đang ghi…"
+          danger={dialog === 'decline'}
+          send={(reason) => call('inbox.answer', { id, agree: dialog === 'agree', reason })}
+          onClose={() => setDialog(null)}
+          onDone={(after) => {
+            setDialog(null);
             setItem(after);
           }}
         />

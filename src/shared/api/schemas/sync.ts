@@ -136,3 +136,11 @@ export const inboxRefuseInput = z.strictObject({
   id: idSchema,
   reason: z.string().trim().min(1, { error: 'cần ghi lý do từ chối (nơi gửi sẽ đọc)' }).max(2000, { error: 'dài quá 2000 ký tự' }),
 });
+
+// The answer to a recall, update or replacement request: agreed (15) or refused (16), with what
+// the sender will read.
+export const inboxAnswerInput = z.strictObject({
+  id: idSchema,
+  agree: z.boolean(),
+  reason: z.string().trim().min(1, { error: 'cần ghi ý kiến trả lời (nơi gửi sẽ đọc)' }).max(2000, { error: 'dài quá 2000 ký tự' }),
+});
