@@ -1,6 +1,7 @@
 import { ItemTools } from './ItemTools.tsx';
 import { moveAt, removeAt, replaceAt } from './list-ops.ts';
-import { pickedAgency, useAgencySuggestions } from './use-agency-suggestions.ts';
+import { pickedAgency } from './agency-match.ts';
+import { useAgencySuggestions } from './use-agency-suggestions.ts';
 
 export interface RecipientValue {
   readonly name: string;

@@ -1,8 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { AgencySearchResult } from '../../../shared/api/schemas/hub.ts';
 import { call } from '../../api/client.ts';
-
-export type AgencySuggestion = AgencySearchResult['items'][number];
+import type { AgencySuggestion } from './agency-match.ts';
 
 const MIN_LENGTH = 2;
 const DEBOUNCE_MS = 200;
@@ -28,10 +26,4 @@ export function useAgencySuggestions(query: string): readonly AgencySuggestion[]
     };
   }, [query]);
   return items;
-}
-
-// The agency the clerk picked from the list: the typed name is exactly one suggestion's name.
-export function pickedAgency(items: readonly AgencySuggestion[], name: string): AgencySuggestion | null {
-  const matches = items.filter((a) => a.name === name);
-  return matches.length === 1 ? (matches[0] ?? null) : null;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pickedAgency } from './use-agency-suggestions.ts';
+import { pickedAgency } from './agency-match.ts';
 
 const item = (code: string, name: string) => ({ code, name, parentCode: null, mail: null });
 
