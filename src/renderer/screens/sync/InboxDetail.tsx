@@ -12,7 +12,7 @@ import { base64ToBlob, saveBlob } from '../../util/files.ts';
 import { showBytes } from '../../util/format.ts';
 import { VerificationPanel } from '../signing/VerificationPanel.tsx';
 import { numberOf, VerdictBadge } from './InboxList.tsx';
-import { ReasonDialog } from './ReasonDialog.tsx';
+import { ReasonDialog } from '../../components/ReasonDialog.tsx';
 import { BUSINESS_NAMES, FILE_VERDICT_NAMES, INBOX_STATE_NAMES } from './sync-words.ts';
 
 type InboxFile = InboxDetail['files'][number];

@@ -1,28 +1,28 @@
-import { type FormEvent, useState } from 'react';
-import type { InboxDetail } from '../../../shared/api/schemas/sync.ts';
-import { useUnsavedChanges } from '../../app/unsaved-changes.ts';
-import { Dialog } from '../../components/Dialog.tsx';
-import { TextArea } from '../../components/inputs.tsx';
-import { type FormFailure, formFailure } from '../../forms/form-errors.ts';
-import { FormSummary } from '../../forms/FormSummary.tsx';
-import { useInFlight } from '../../forms/use-in-flight.ts';
+import { type FormEvent, type ReactNode, useState } from 'react';
+import { useUnsavedChanges } from '../app/unsaved-changes.ts';
+import { type FormFailure, formFailure } from '../forms/form-errors.ts';
+import { FormSummary } from '../forms/FormSummary.tsx';
+import { useInFlight } from '../forms/use-in-flight.ts';
+import { Dialog } from './Dialog.tsx';
+import { TextArea } from './inputs.tsx';
 
-interface ReasonDialogProps {
+interface ReasonDialogProps<T> {
   readonly title: string;
-  // What happens, said before the clerk confirms; the sender reads the reason through the hub.
-  readonly explanation: string;
+  // What happens, said before the clerk confirms.
+  readonly explanation: ReactNode;
   readonly label: string;
   readonly confirm: string;
   readonly busyLabel: string;
   readonly danger?: boolean;
-  readonly send: (reason: string) => Promise<InboxDetail>;
+  // The call; a failure it throws is shown on the form, the reason box's own under it.
+  readonly send: (reason: string) => Promise<T>;
   readonly onClose: () => void;
-  readonly onDone: (after: InboxDetail) => void;
+  readonly onDone: (after: T) => void;
 }
 
-// An answer to the sender with a required reason: refusing a delivered document (02), or
-// agreeing to or refusing a recall, update or replacement request (15/16).
-export function ReasonDialog({ title, explanation, label, confirm, busyLabel, danger, send, onClose, onDone }: ReasonDialogProps) {
+// An action that needs a written reason (voiding, refusing a delivered document, answering a
+// recall): the reason is required and a half-typed one guards against leaving.
+export function ReasonDialog<T>({ title, explanation, label, confirm, busyLabel, danger, send, onClose, onDone }: ReasonDialogProps<T>) {
   const [reason, setReason] = useState('');
   const [failure, setFailure] = useState<FormFailure | null>(null);
   const { busy, run } = useInFlight();
@@ -40,7 +40,7 @@ export function ReasonDialog({ title, explanation, label, confirm, busyLabel, da
   return (
     <Dialog title={title} onClose={onClose} closable={!busy}>
       <form onSubmit={submit} noValidate className="form">
-        <p>{explanation}</p>
+        {typeof explanation === 'string' ? <p>{explanation}</p> : explanation}
         <FormSummary failure={failure} />
         <TextArea label={label} name="reason" value={reason} onChange={setReason} error={failure?.fieldErrors.reason} required autoFocus submitOnEnter />
         <div className="form__actions">
