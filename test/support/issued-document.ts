@@ -22,7 +22,7 @@ import type { TestIdentity, TestPki } from './test-pki.ts';
 // A TokenClient whose one "token" holds a software key: the issuance steps run unchanged (the
 // real PDF signing, CMS and storage code), only the key lives in memory instead of SoftHSM, which
 // makes an issued document cost a fraction of a second instead of a token start-up.
-function softwareToken(identity: TestIdentity, chain: readonly TestIdentity[]): TokenAccess {
+export function softwareToken(identity: TestIdentity, chain: readonly TestIdentity[]): TokenAccess {
   const client: TokenClient = {
     listModules: async () => [],
     listTokens: async () => [],
