@@ -11,22 +11,7 @@ export interface TraceInsertion {
   readonly wrapList: boolean;
 }
 
-export interface NewPackage {
-  readonly docId: string;
-  readonly messageType: MessageType;
-  readonly serviceType: string;
-  readonly fromCode: string;
-  readonly systemId: string;
-  readonly fileName: string;
-  readonly size: number;
-  readonly sha256: string;
-  readonly title: string;
-  readonly notation: string;
-  readonly trace: TraceInsertion | null;
-  readonly recipients: readonly string[];
-  readonly receiverDocIds: readonly string[];
-}
-
+// A stored package as the records API shows it.
 export interface PackageRecord {
   readonly docId: string;
   readonly messageType: MessageType;
@@ -40,6 +25,12 @@ export interface PackageRecord {
   readonly notation: string;
   readonly trace: TraceInsertion | null;
   readonly createdAt: number;
+}
+
+// A package being stored: its recipients and their receiver docIds; the time is the store's.
+export interface NewPackage extends Omit<PackageRecord, 'createdAt'> {
+  readonly recipients: readonly string[];
+  readonly receiverDocIds: readonly string[];
 }
 
 export interface DeliveryRecord {
