@@ -7,6 +7,7 @@ import { once } from 'node:events';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { hubStatusName } from '../src/shared/domain/hub-status.ts';
 
 type Run = (args: string[], options?: { input?: string; expect?: number; json?: boolean; env?: Record<string, string>; inputLabel?: string }) => Record<string, unknown>;
 
@@ -20,14 +21,6 @@ export interface InterchangeDemo {
   readonly pin: (i: number) => { input: string; inputLabel: string; env: Record<string, string> };
   readonly trustDir: string;
 }
-
-const STATUS_VI: Readonly<Record<string, string>> = {
-  '01': 'Đã đến',
-  '03': 'Đã tiếp nhận',
-  '04': 'Phân công',
-  '05': 'Đang xử lý',
-  '06': 'Hoàn thành',
-};
 
 async function startHub(d: InterchangeDemo, systems: string): Promise<{ url: string; child: ChildProcess }> {
   console.log(`   $ vanthu hub --port 0 --data hub --systems systems.json   (chạy nền)`);
@@ -99,7 +92,7 @@ export async function interchangeDemo(d: InterchangeDemo): Promise<void> {
     const statusAtA = () => {
       vanthu(['sync', '--profile', profile]);
       const shown = vanthu(['issue', 'show', '--profile', profile, '--id', id], { json: true }) as { outbox: Array<{ recipientName: string; receiveStatus: string | null }> };
-      for (const o of shown.outbox) console.log(`     → Hòa Tiến thấy: ${o.recipientName}: ${o.receiveStatus ? `${o.receiveStatus} ${STATUS_VI[o.receiveStatus] ?? ''}` : 'chưa có trạng thái'}`);
+      for (const o of shown.outbox) console.log(`     → Hòa Tiến thấy: ${o.recipientName}: ${o.receiveStatus ? `${o.receiveStatus} ${hubStatusName(o.receiveStatus)}` : 'chưa có trạng thái'}`);
     };
 
     heading('Cuối ngày: đồng bộ. Xã Hòa Tiến gửi; xã Hòa Phong nhận, kiểm tra chữ ký, báo "đã đến" (01)');

@@ -39,6 +39,23 @@ describe('vanthu sync', () => {
     expect(env.b.profile.db.prepare('SELECT subject FROM inbox').pluck().all()).toEqual(['Về việc thử lệnh đồng bộ']);
   });
 
+  it('recalls a sent document from the command line; the recipient sees the request', async () => {
+    const doc = await issueDocument(env.a.profile, pki, env.dir, { subject: 'Về việc thử thu hồi bằng lệnh', recipients: [{ name: AGENCY_B.name, organId: AGENCY_B.organId }] });
+    const early = await vanthuAsync(['document', 'recall', '--profile', env.a.profileDir, '--id', String(doc.documentId), '--reason', 'Ban hành nhầm', '--json']);
+    expect(early.status).toBe(2);
+    expect(JSON.parse(early.stderr)).toMatchObject({ code: 'CONFLICT' });
+    expect((await vanthuAsync(['sync', '--profile', env.a.profileDir])).status).toBe(0);
+    const recalled = await vanthuAsync(['document', 'recall', '--profile', env.a.profileDir, '--id', String(doc.documentId), '--reason', 'Ban hành nhầm']);
+    expect(recalled.status).toBe(0);
+    expect(recalled.stdout).toContain('Đã ghi yêu cầu thu hồi');
+    expect((await vanthuAsync(['sync', '--profile', env.a.profileDir, '--json'])).json()).toMatchObject({ sent: 1 });
+    await vanthuAsync(['sync', '--profile', env.b.profileDir]);
+    const requests = await vanthuAsync(['inbox', 'list', '--profile', env.b.profileDir, '--json']);
+    expect(requests.json<{ rows: Array<{ businessType: string; subject: string }> }>().rows).toContainEqual(
+      expect.objectContaining({ businessType: 'revoke', subject: 'Về việc thử thu hồi bằng lệnh' }),
+    );
+  });
+
   it('says the hub cannot be reached and exits 1, with nothing lost', async () => {
     await issueDocument(env.a.profile, pki, env.dir, { subject: 'Về việc chờ mạng', recipients: [{ name: AGENCY_B.name, organId: AGENCY_B.organId }] });
     await env.hub.close();

@@ -7,13 +7,8 @@ import type { Profile } from '../../src/main/profile/open-profile.ts';
 import type { OutputOf } from '../../src/shared/api/contract.ts';
 import { agencyProfileInput } from '../../src/shared/api/schemas/profile.ts';
 import { bridgeCall, RENDERER_DIR } from './bridge.ts';
-import { AGENCY_B } from './sync-desks.ts';
+import { AGENCY_B, SYSTEMS } from './sync-desks.ts';
 import { SAMPLE_AGENCY, tempDir } from './temp-profile.ts';
-
-const SYSTEMS = [
-  { systemId: 'SYS-A', secret: 'c2VjcmV0LW9mLXN5c3RlbS1BLWZvci10ZXN0cy0wMDE=', agencies: [{ code: SAMPLE_AGENCY.organId, name: SAMPLE_AGENCY.name }] },
-  { systemId: 'SYS-B', secret: 'c2VjcmV0LW9mLXN5c3RlbS1CLWZvci10ZXN0cy0wMDI=', agencies: [{ code: AGENCY_B.organId, name: AGENCY_B.name }] },
-] as const;
 
 export interface BridgeDesks {
   readonly hub: RunningHub;

@@ -23,6 +23,7 @@ import { draftRender } from './commands/draft.ts';
 import { edxmlInspect } from './commands/edxml.ts';
 import { edxmlPack } from './commands/edxml-pack.ts';
 import { sync } from './commands/sync.ts';
+import { documentRecall } from './commands/recall.ts';
 import { inboxAccept, inboxAnswer, inboxList, inboxRefuse, inboxShow } from './commands/inbox.ts';
 import { hub } from './commands/hub.ts';
 import { agenciesRefresh, agenciesSearch } from './commands/agencies.ts';
@@ -77,6 +78,7 @@ const COMMANDS: Record<string, Command> = {
   'edxml inspect': edxmlInspect,
   'edxml pack': edxmlPack,
   sync,
+  'document recall': documentRecall,
   'inbox list': inboxList,
   'inbox show': inboxShow,
   'inbox accept': inboxAccept,
@@ -121,6 +123,7 @@ const HELP = `vanthu — VanThu Desktop từ dòng lệnh / from the command lin
   vanthu edxml inspect FILE.edxml
   vanthu edxml pack --profile DIR --document ID --out FILE [--business new|revoke|update|replace] [--reason TEXT]
   vanthu sync --profile DIR                                (một lần đồng bộ với trục; tiến độ ra stderr)
+  vanthu document recall --profile DIR --id N --reason TEXT   (xin thu hồi văn bản đã gửi qua trục)
   vanthu inbox list|show --profile DIR [--state received|accepted|refused|all | --id N]
   vanthu inbox accept --profile DIR --id N [--allow-duplicate]
   vanthu inbox refuse --profile DIR --id N --reason TEXT

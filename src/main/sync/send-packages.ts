@@ -72,6 +72,7 @@ export async function reconcileUnknownSends(p: Profile, progress: SyncProgress, 
   const rows = statement(p.db, "SELECT * FROM hub_sends WHERE state = 'sending' ORDER BY id").all() as SendRow[];
   if (rows.length === 0) return;
   const lists = new Map<string, SentEdoc[]>();
+  const isKnown = statement(p.db, 'SELECT 1 FROM hub_sends WHERE hub_doc_id = ?');
   for (const row of rows) {
     let sent = lists.get(row.kind);
     if (!sent) {
@@ -79,7 +80,6 @@ export async function reconcileUnknownSends(p: Profile, progress: SyncProgress, 
       lists.set(row.kind, sent);
     }
     const { title, notation } = listedAs(p, row);
-    const isKnown = statement(p.db, 'SELECT 1 FROM hub_sends WHERE hub_doc_id = ?');
     const match = sent.find((s) => s.senderDocId && s.title === title && s.notation === notation && !isKnown.get(s.senderDocId));
     if (match?.senderDocId) {
       markSent(p, row, match.senderDocId, 'reconciled');

@@ -1,12 +1,12 @@
 import { statement } from '../db/statements.ts';
+import type { BusinessDocType } from '../edxml/model.ts';
 import type { RegistryContext } from '../registry/context.ts';
 
-export type BusinessType = 0 | 1 | 2 | 3;
 
 // Queues one document package for the hub, carrying every queued recipient of the document that
 // no package carries yet. Called inside the transaction of the step that makes the sending due
 // (transactional outbox, docs/sync.md), so the queue and the step commit together or not at all.
-export function queueDocumentSend(ctx: RegistryContext, documentId: number, businessType: BusinessType, at: string, reason: string | null = null): number {
+export function queueDocumentSend(ctx: RegistryContext, documentId: number, businessType: BusinessDocType, at: string, reason: string | null = null): number {
   const info = statement(
     ctx.db,
     "INSERT INTO hub_sends (kind, document_id, business_type, description, created_at, updated_at) VALUES ('edoc', ?, ?, ?, ?, ?)",
