@@ -26,6 +26,6 @@ export async function bundleSignChild(outDir: string): Promise<BundledChild> {
   return {
     script,
     workerUrl: pathToFileURL(worker).href,
-    env: { NODE_PATH: join(REPO, 'node_modules'), VANTHU_FONTS_DIR: join(REPO, 'resources', 'fonts') },
+    env: { NODE_PATH: join(REPO, 'node_modules'), BENCH_FONTS_DIR: join(REPO, 'resources', 'fonts') },
   };
 }

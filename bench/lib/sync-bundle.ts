@@ -27,7 +27,7 @@ const sqliteFromRepo: Plugin = {
 export async function bundleSyncChild(outDir: string): Promise<SyncChildScript> {
   const script = join(outDir, 'sync-child.mjs');
   await build({ ...bundleOptions(outDir).main, entryPoints: [fileURLToPath(new URL('./sync-child.ts', import.meta.url))], outfile: script, metafile: false, plugins: [sqliteFromRepo] });
-  return { script, env: { VANTHU_FONTS_DIR: join(REPO, 'resources', 'fonts') } };
+  return { script, env: {} };
 }
 
 // The .ts sources as they are.

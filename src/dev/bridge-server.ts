@@ -6,16 +6,10 @@ import { isOperationName } from '../shared/api/contract.ts';
 import { CONTENT_SECURITY_POLICY } from '../shared/security/csp.ts';
 import { resolveExportPath } from '../main/books/export-paths.ts';
 import type { Clock } from '../main/registry/clock.ts';
-import { createDispatch } from '../main/services/dispatch.ts';
 import { fileKeyCipher } from '../main/hub/secret-cipher.ts';
-import { type CipherFor, createHubHandlers } from '../main/services/hub-handlers.ts';
-import { createIssuanceHandlers } from '../main/services/issuance-handlers.ts';
-import { createSigningHandlers } from '../main/services/signing-handlers.ts';
-import { createSyncHandlers } from '../main/services/sync-handlers.ts';
-import { type SchedulerOptions, startSyncScheduler } from '../main/sync/sync-scheduler.ts';
-import { createHandlers, type DesktopPort } from '../main/services/handlers.ts';
-import { IntegrityMonitor } from '../main/services/integrity-monitor.ts';
-import { ProfileSession } from '../main/services/profile-session.ts';
+import { createServices, type Services } from '../main/services/create-services.ts';
+import type { DesktopPort } from '../main/services/handler-types.ts';
+import type { SchedulerOptions } from '../main/sync/sync-scheduler.ts';
 import { hostAllowed, isJson, originAllowed, TOKEN_HEADER, tokenMatches } from './bridge-guard.ts';
 import { BodyTooLarge, readBody } from './read-body.ts';
 import { readStaticFile } from './static-files.ts';
@@ -60,27 +54,27 @@ function send(res: ServerResponse, status: number, body: string | Buffer, conten
   res.end(body);
 }
 
+// The services as the bridge builds them: the same as the shell's, except that the hub secret is
+// sealed with the profile's key file (no Electron safeStorage outside Electron) and files cannot
+// be opened on a desktop.
+export function createBridgeServices(options: Pick<BridgeOptions, 'profileDir' | 'clock' | 'tokenEnv' | 'probeTimeoutMs'>): Services {
+  return createServices({
+    profileDir: options.profileDir,
+    desktop: browserDesktop,
+    cipherFor: (p) => fileKeyCipher(p.paths.root),
+    clock: options.clock,
+    tokenEnv: options.tokenEnv,
+    probeTimeoutMs: options.probeTimeoutMs,
+  });
+}
+
 // A dev and test tool that the packaged app never starts: it serves the built renderer and the
 // API contract over HTTP on 127.0.0.1, through the same session, handlers and dispatch (contract
 // validation included) as the Electron shell, so browser tests exercise the real services.
 export async function startBridge(options: BridgeOptions): Promise<Bridge> {
-  const session = new ProfileSession(options.profileDir, options.clock ? { clock: options.clock } : {});
-  const integrity = new IntegrityMonitor(session.logger);
-  const ready = () => session.requireInitialized();
-  const signing = createSigningHandlers(ready, options.tokenEnv ? { tokenEnv: options.tokenEnv } : {});
-  const issuance = createIssuanceHandlers(ready, signing);
-  // The bridge runs outside Electron: the hub secret is sealed with the profile's key file.
-  const cipherFor: CipherFor = (p) => fileKeyCipher(p.paths.root);
-  const hub = createHubHandlers(ready, cipherFor);
-  const sync = createSyncHandlers(ready, cipherFor, {
-    ...(signing.resourcesDir ? { resourcesDir: signing.resourcesDir } : {}),
-    ...(options.probeTimeoutMs ? { probeTimeoutMs: options.probeTimeoutMs } : {}),
-  });
-  const scheduler = options.syncScheduler ? startSyncScheduler(sync.service, ready, options.syncScheduler) : null;
-  const dispatch = createDispatch(
-    createHandlers(session, browserDesktop, integrity, { signing: signing.handlers, issuance, hub, sync: sync.handlers }),
-    session.logger,
-  );
+  const services = createBridgeServices(options);
+  const { session, dispatch } = services;
+  if (options.syncScheduler) services.startScheduler(options.syncScheduler);
   const token = randomBytes(32).toString('base64url');
   let port = 0;
 
@@ -142,7 +136,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   });
   port = (server.address() as AddressInfo).port;
   // The same background quick_check the app runs after opening a profile (banner on failure).
-  void integrity.start(session.current().paths.database);
+  services.checkIntegrity();
   const url = `http://127.0.0.1:${port}`;
   return {
     url,
@@ -153,10 +147,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
         server.close(() => resolve());
         server.closeAllConnections();
       });
-      scheduler?.dispose();
-      await sync.service.idle();
-      await signing.close();
-      session.close();
+      await services.close();
     },
   };
 }

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createBackup } from '../../src/main/backup/create-backup.ts';
 import { restoreProfile } from '../../src/main/backup/restore-profile.ts';
 import { openProfile } from '../../src/main/profile/open-profile.ts';
-import { verifyAuditLog } from '../../src/main/services/verify-audit.ts';
+import { verifyAuditLog } from '../../src/main/backup/verify-audit.ts';
 import { addIncoming, addOutgoing } from '../support/documents.ts';
 import { fixedClock, newProfile } from '../support/temp-profile.ts';
 

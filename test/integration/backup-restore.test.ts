@@ -9,7 +9,7 @@ import { restoreProfile } from '../../src/main/backup/restore-profile.ts';
 import { openProfile } from '../../src/main/profile/open-profile.ts';
 import { readAttachment, getDocumentDetail } from '../../src/main/registry/documents.ts';
 import { registerIncoming } from '../../src/main/registry/incoming.ts';
-import { checkProfile } from '../../src/main/services/check-profile.ts';
+import { checkProfile } from '../../src/main/backup/check-profile.ts';
 import { expectAppError, expectAppErrorAsync } from '../support/app-error.ts';
 import { addIncoming, addOutgoing, incoming } from '../support/documents.ts';
 import { fixedClock, newProfile } from '../support/temp-profile.ts';

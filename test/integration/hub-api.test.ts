@@ -185,8 +185,8 @@ describe('reference hub: documents', () => {
     const pkg = documentPackage(A, [B]);
     const first = env(await send(CRED_A, A, pkg)).DocId;
     const second = env(await send(CRED_A, A, pkg)).DocId;
-    expect(first).toBeDefined();
-    expect(second).toBeDefined();
+    expect(first).toMatch(/^[0-9a-f-]{36}$/);
+    expect(second).toMatch(/^[0-9a-f-]{36}$/);
     expect(second).not.toBe(first);
     expect(await list(CRED_B)).toHaveLength(2);
   });

@@ -148,7 +148,7 @@ describe('reference hub fault knobs', () => {
     try {
       const [line] = (await once(createInterface({ input: child.stdout }), 'line')) as [string];
       const url = /listening on (http:\S+)/.exec(line)?.[1];
-      expect(url).toBeDefined();
+      expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       const r = await hubCall(url ?? '', 'getAgenciesList', CRED_A);
       expect(r.status).toBe(503);
     } finally {

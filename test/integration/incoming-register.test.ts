@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { documentPatch, incomingInput } from '../../src/shared/api/schemas/documents.ts';
 import { getDocumentDetail, readAttachment, addAttachment, updateDocument } from '../../src/main/registry/documents.ts';
 import { findDuplicates, registerIncoming } from '../../src/main/registry/incoming.ts';
-import { checkProfile } from '../../src/main/services/check-profile.ts';
+import { checkProfile } from '../../src/main/backup/check-profile.ts';
 import { expectAppError } from '../support/app-error.ts';
 import { addIncoming, incoming } from '../support/documents.ts';
 import { fixedClock, newProfile } from '../support/temp-profile.ts';

@@ -2,7 +2,7 @@ import { closeSync, openSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/main/log/logger.ts';
-import { IntegrityMonitor } from '../../src/main/services/integrity-monitor.ts';
+import { IntegrityMonitor } from '../../src/main/db/integrity-monitor.ts';
 import { addIncoming } from '../support/documents.ts';
 import { newProfile } from '../support/temp-profile.ts';
 

@@ -96,7 +96,9 @@ describe('vanthu issue', () => {
     writeFileSync(join(dir, 'rendered.json'), JSON.stringify({ draft, recipients: [{ name: 'Sở Nội vụ thành phố Đà Nẵng', organId: '000.00.12.H17' }], attachments: ['phu-luc.pdf'] }));
     const created = ok(['create', join(dir, 'rendered.json')]);
     expect(created.state).toBe('draft');
-    expect(created.placeholders?.signature?.page).toBeGreaterThanOrEqual(0);
+    // The seal goes over the signature (Decree 30): both on the signature's page.
+    expect(created.placeholders?.signature?.page).toBe(created.placeholders?.seal?.page);
+    expect(created.placeholders?.signature?.page).toEqual(expect.any(Number));
     expect(created.files.map((f) => f.role)).toEqual(['main', 'attachment']);
     expect(created.documentTypeName).toBe('Quyết định');
     const bad = run(['create', '-'], JSON.stringify({ draft: { ...(draft as object), subject: '' }, recipients: [{ name: 'A' }] }));

@@ -16,6 +16,7 @@ import { draftPdf } from '../support/draft-pdf.ts';
 import { CERT_IDS, createSoftHsm, type SoftHsm } from '../support/softhsm.ts';
 import { newProfile } from '../support/temp-profile.ts';
 import { createTestPki } from '../support/test-pki.ts';
+import { programResources } from '../../src/main/program/resources.ts';
 
 const NODE = join(ROOT, 'node_modules', '.bin', 'node');
 const CHILD = join(ROOT, 'test', 'support', 'issuance-number-child.ts');
@@ -59,7 +60,7 @@ describe('issuance: a crash between the filled PDF and the numbering commit', ()
     const client = startTokenClient({ env: { ...hsm.env } });
     try {
       const token = hsm.tokens[0]!;
-      await approveIssuance(p, id, { client, modulePath: hsm.modulePath, tokenSerial: token.serial, certificateId: CERT_IDS.rsa, pin: token.pin });
+      await approveIssuance(p, id, { access: { client, modulePath: hsm.modulePath, tokenSerial: token.serial, certificateId: CERT_IDS.rsa, pin: token.pin }, resources: programResources() });
     } finally {
       await client.close();
     }

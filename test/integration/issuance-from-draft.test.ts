@@ -36,7 +36,8 @@ describe('a rendered draft through issuance', () => {
       recipients: [{ name: 'Sở Nội vụ thành phố Đà Nẵng', organId: '000.00.12.H17' }],
       archive: 'VT, VP',
     });
-    expect(created.placeholders?.number).toBeTruthy();
+    // "Số:" is on the first page of a công văn.
+    expect(created.placeholders?.number).toMatchObject({ page: 0 });
     const id = created.id;
     await bridgeCall(env.bridge, 'issuance.submit', { id });
     const approved = await bridgeCall(env.bridge, 'issuance.approve', { id, ...env.token(0) });
@@ -55,7 +56,7 @@ describe('a rendered draft through issuance', () => {
     const issued = await bridgeCall(env.bridge, 'issuance.get', { id });
     expect(issued.state).toBe('issued');
     const main = issued.files.filter((f) => f.role === 'main' && f.step === 'issued').pop();
-    expect(main).toBeTruthy();
+    expect(main).toMatchObject({ role: 'main', step: 'issued', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
     const content = await bridgeCall(env.bridge, 'documents.readAttachment', { documentId: numbered.documentId as number, sha256: main!.sha256 });
     const out = join(env.dir, 'cong-van-issued.pdf');
     writeFileSync(out, Buffer.from(content.dataBase64, 'base64'));

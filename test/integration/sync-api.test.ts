@@ -108,7 +108,7 @@ describe('sync and inbox through the API', () => {
     expect(accepted!.outbox).toEqual([
       expect.objectContaining({ organId: AGENCY_B.organId, status: 'sent', receiveStatus: '03', receiveDescription: expect.stringMatching(/^Đã tiếp nhận, số đến \d+\.$/) }),
     ]);
-    expect(accepted!.outbox[0]!.receiveStatusAt).toBeTruthy();
+    expect(accepted!.outbox[0]!.receiveStatusAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/);
     expect(refused!.outbox).toEqual([
       expect.objectContaining({ receiveStatus: '02', receiveDescription: 'Gửi nhầm nơi nhận: không thuộc thẩm quyền của xã.' }),
     ]);

@@ -2,7 +2,7 @@ import { writeTransaction } from '../../src/main/db/connection.ts';
 import type { Profile } from '../../src/main/profile/open-profile.ts';
 import { timestamp } from '../../src/main/registry/clock.ts';
 import { registerOutgoing } from '../../src/main/registry/outgoing.ts';
-import { queueDocumentSend } from '../../src/main/sync/send-queue.ts';
+import { queueDocumentSend } from '../../src/main/outbox/send-queue.ts';
 import { outgoingInput } from '../../src/shared/api/schemas/documents.ts';
 
 // Many documents ready to send without carrying each through the signing steps: every one is a

@@ -7,8 +7,9 @@ import { issuanceSettingsOf, saveIssuanceSettings } from '../../src/main/issuanc
 import { issueIssuance } from '../../src/main/issuance/issue-step.ts';
 import { numberIssuance } from '../../src/main/issuance/number-step.ts';
 import { registerIssuance } from '../../src/main/issuance/register-step.ts';
-import type { TokenAccess } from '../../src/main/issuance/token-signing.ts';
+import type { StepSigning } from '../../src/main/issuance/token-signing.ts';
 import type { Profile } from '../../src/main/profile/open-profile.ts';
+import { programResources } from '../../src/main/program/resources.ts';
 import { listSeries, saveSeries } from '../../src/main/registry/series-repo.ts';
 import type { TokenClient } from '../../src/main/signing/pkcs11/token-client.ts';
 import { saveSigningSettings, signingSettingsOf } from '../../src/main/signing/signing-settings.ts';
@@ -22,7 +23,7 @@ import type { TestIdentity, TestPki } from './test-pki.ts';
 // A TokenClient whose one "token" holds a software key: the issuance steps run unchanged (the
 // real PDF signing, CMS and storage code), only the key lives in memory instead of SoftHSM, which
 // makes an issued document cost a fraction of a second instead of a token start-up.
-export function softwareToken(identity: TestIdentity, chain: readonly TestIdentity[]): TokenAccess {
+export function softwareToken(identity: TestIdentity, chain: readonly TestIdentity[]): StepSigning {
   const client: TokenClient = {
     listModules: async () => [],
     listTokens: async () => [],
@@ -34,7 +35,7 @@ export function softwareToken(identity: TestIdentity, chain: readonly TestIdenti
     }),
     close: async () => undefined,
   };
-  return { client, modulePath: 'software', tokenSerial: identity.subject, certificateId: '01', pin: null };
+  return { access: { client, modulePath: 'software', tokenSerial: identity.subject, certificateId: '01', pin: null }, resources: programResources() };
 }
 
 const image = (name: string): string => readFileSync(join(ROOT, 'resources', 'signing', name)).toString('base64');

@@ -95,7 +95,7 @@ describe('npm run build:electron', () => {
   });
 
   it('boots under Node with a stand-in Electron: secure window, guarded contents, working IPC and worker', async () => {
-    const booted = await run(process.execPath, ['src/main/app/fake-electron/boot-main-bundle.ts', join(out, BUNDLE_FILES.main)], {
+    const booted = await run(process.execPath, ['test/support/fake-electron/boot-main-bundle.ts', join(out, BUNDLE_FILES.main)], {
       cwd: ROOT,
       env: { ...process.env, VANTHU_PROFILE: join(base, 'profile'), FAKE_ELECTRON_APPDATA: join(base, 'appdata') },
     });
@@ -118,6 +118,10 @@ describe('npm run build:electron', () => {
       info: { ok: true, value: { profileDir: join(base, 'profile'), integrity: 'ok' } },
       foreign: { ok: false, error: { code: 'FORBIDDEN' } },
       page: { status: 200, csp: CONTENT_SECURITY_POLICY },
+      // Quitting is held once while the services close (scheduler, sync, token worker, database
+      // last), then goes through.
+      quitHolds: 1,
+      shutdown: ['scheduler', 'sync', 'tokens', 'database'],
     });
     expect(report.channels).toEqual(OPERATION_NAMES.map((name) => channelOf(name)));
   }, 60_000);

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { channelOf, OPERATION_NAMES, type OperationName } from '../../shared/api/contract.ts';
 import type { Logger } from '../log/logger.ts';
 import { createDispatch, type Dispatch } from '../services/dispatch.ts';
-import type { Handlers } from '../services/handlers.ts';
+import type { Handlers } from '../services/handler-types.ts';
 import { bindIpc, FORBIDDEN_ENVELOPE, type InvokeEvent, type InvokeRegistrar } from './ipc-binding.ts';
 
 type Listener = (event: InvokeEvent, ...args: unknown[]) => Promise<unknown>;

@@ -1,16 +1,6 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, ipcMain, Menu, protocol, safeStorage, type Session, session, shell, type WebContents } from 'electron';
-import { profilePaths } from '../profile/profile-paths.ts';
-import { createDispatch } from '../services/dispatch.ts';
-import { createHandlers, type DesktopPort } from '../services/handlers.ts';
-import { IntegrityMonitor } from '../services/integrity-monitor.ts';
-import { ProfileSession } from '../services/profile-session.ts';
-import { fileKeyCipher } from '../hub/secret-cipher.ts';
-import { type CipherFor, createHubHandlers } from '../services/hub-handlers.ts';
-import { createIssuanceHandlers } from '../services/issuance-handlers.ts';
-import { createSigningHandlers } from '../services/signing-handlers.ts';
-import { createSyncHandlers } from '../services/sync-handlers.ts';
-import { startSyncScheduler, type SyncScheduler } from '../sync/sync-scheduler.ts';
+import { createShellServices } from './shell-services.ts';
 import { APP_ENTRY_URL, APP_SCHEME } from './app-origin.ts';
 import { APP_SCHEME_REGISTRATION, createAppProtocolHandler } from './app-protocol.ts';
 import { bundlePaths } from './bundle-layout.ts';
@@ -43,31 +33,22 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 function start(): void {
-  // VANTHU_PROFILE lets tests and trainers run on a throw-away profile.
-  const profileSession = new ProfileSession(process.env.VANTHU_PROFILE || join(app.getPath('userData'), 'profile'));
-  const logger = profileSession.logger;
-  const integrity = new IntegrityMonitor(logger, paths.quickCheckWorker);
-  const desktop: DesktopPort = { openPath: async (path) => (await shell.openPath(path)) === '' };
-  // extraResources (electron-builder.yml) puts <repo>/resources at <install>/resources/resources.
-  const resourcesDir = app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources');
-  // The PDF appearance writer finds the font through this variable in the packaged app.
-  process.env.VANTHU_FONTS_DIR = join(resourcesDir, 'fonts');
-  const signing = createSigningHandlers(() => profileSession.requireInitialized(), { resourcesDir, tokenWorkerUrl: paths.tokenWorker });
-  const issuance = createIssuanceHandlers(() => profileSession.requireInitialized(), signing);
-  // safeStorage is asked at each use, after 'ready' (before it the OS keyring may not be known);
-  // where the OS offers none, the profile's key file (docs/sync.md).
-  const cipherFor: CipherFor = (p) => safeStorageCipher(safeStorage) ?? fileKeyCipher(p.paths.root);
-  const hub = createHubHandlers(() => profileSession.requireInitialized(), cipherFor);
-  const sync = createSyncHandlers(() => profileSession.requireInitialized(), cipherFor, { resourcesDir });
-  const dispatch = createDispatch(
-    createHandlers(profileSession, desktop, integrity, { resourcesDir, signing: signing.handlers, issuance, hub, sync: sync.handlers }),
-    logger,
-  );
-  // The end-of-day and network-back syncs; started once the window shows (safeStorage needs 'ready').
-  let scheduler: SyncScheduler | null = null;
+  const services = createShellServices({
+    isPackaged: app.isPackaged,
+    resourcesPath: process.resourcesPath,
+    appPath: app.getAppPath(),
+    // VANTHU_PROFILE lets tests and trainers run on a throw-away profile.
+    profileDir: process.env.VANTHU_PROFILE || join(app.getPath('userData'), 'profile'),
+    osCipher: () => safeStorageCipher(safeStorage),
+    openPath: (path) => shell.openPath(path),
+    paths,
+  });
+  const { logger, dispatch } = services;
   const ourContents = new Set<WebContents>();
   let mainWindow: BrowserWindow | null = null;
-  let integrityStarted = false;
+  // Quitting waits for the services to close (a running sync ends its commit first): the first
+  // will-quit is held, the second, after close(), goes through.
+  let closed = false;
 
   bindIpc(ipcMain, dispatch, (contents) => ourContents.has(contents as WebContents), logger);
 
@@ -85,29 +66,18 @@ function start(): void {
     mainWindow.focus();
   });
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => {
-    // A run cut here is continued by the next one (docs/sync.md): nothing is lost or doubled.
-    scheduler?.dispose();
-    void signing.close();
-    profileSession.close();
+  app.on('will-quit', (event) => {
+    if (closed) return;
+    event.preventDefault();
+    void services.close().finally(() => {
+      closed = true;
+      app.quit();
+    });
   });
 
   function hardenSession(target: Session): void {
     denyAllPermissions(target, logger);
     blockPageNetworkAccess(target, logger);
-  }
-
-  // The quick_check starts once the clerk sees the window, so it never delays the first page.
-  function startIntegrityCheck(): void {
-    if (integrityStarted) return;
-    integrityStarted = true;
-    try {
-      profileSession.current();
-      void integrity.start(profilePaths(profileSession.dir).database);
-    } catch (e) {
-      // The page learns about it through app.info, which shows the way forward.
-      logger.log('error', 'profile.open.failed', { detail: (e as Error).message });
-    }
   }
 
   function createMainWindow(): void {
@@ -116,8 +86,10 @@ function start(): void {
     ourContents.add(contents);
     window.once('ready-to-show', () => {
       window.show();
-      startIntegrityCheck();
-      scheduler ??= startSyncScheduler(sync.service, () => profileSession.requireInitialized());
+      // The quick_check and the automatic syncs start once the clerk sees the window, so they
+      // never delay the first page (and safeStorage needs 'ready').
+      services.checkIntegrity();
+      services.startScheduler();
     });
     window.on('closed', () => {
       ourContents.delete(contents);
@@ -131,7 +103,7 @@ function start(): void {
     hardenSession(session.defaultSession);
     protocol.handle(APP_SCHEME, createAppProtocolHandler(paths.rendererRoot, logger));
     Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenuTemplate({ devTools })));
-    logger.log('info', 'app.ready', { packaged: app.isPackaged, profile: profileSession.dir });
+    logger.log('info', 'app.ready', { packaged: app.isPackaged, profile: services.session.dir });
     createMainWindow();
   });
 }

@@ -4,7 +4,7 @@ import { basename, dirname, join } from 'node:path';
 import * as tar from 'tar';
 import type { BackupRecord } from '../../shared/api/schemas/books.ts';
 import { AppError } from '../../shared/errors.ts';
-import { APP_VERSION } from '../app-version.ts';
+import { APP_VERSION } from '../program/app-version.ts';
 import Database from 'better-sqlite3';
 import { integrityCheck } from '../db/integrity.ts';
 import { schemaVersion } from '../db/migrate.ts';

@@ -1,6 +1,7 @@
 import type { DocumentRecord } from '../../shared/api/schemas/documents.ts';
 import { formatVietnameseDate } from '../../shared/domain/dates.ts';
 import { priorityLabel } from '../../shared/domain/priority.ts';
+import { numberNotation } from '../../shared/domain/notation.ts';
 
 // A cell of a register book keeps its kind, so each format can write it its own way: a date is a
 // real date in XLSX, ISO in JSON and dd/MM/yyyy on paper and in CSV.
@@ -33,7 +34,7 @@ export function cellText(cell: BookCell | null): string {
 }
 
 export function numberAndNotation(d: DocumentRecord): string {
-  return `${d.codeNumber}/${d.codeNotation}`;
+  return numberNotation(d);
 }
 
 // The type name on its own first line, the subject below: easy to read on paper, and the import

@@ -1,11 +1,17 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fsyncDirectory, writeFileDurably } from './durable-fs.ts';
+import { AppError } from '../../shared/errors.ts';
+import { fsyncDirectory, mapFsError, writeFileDurably } from './durable-fs.ts';
 
 export interface StoredBlob {
   readonly sha256: string;
   readonly size: number;
+}
+
+// A stored file as the registers name it: what the clerk is told about when it is gone.
+export interface NamedBlob extends StoredBlob {
+  readonly name: string;
 }
 
 // Attachments are stored once by their SHA-256, in files/<first two hex>/<hash>. A file is
@@ -65,6 +71,44 @@ export class BlobStore {
 
   read(sha256: string): Buffer {
     return readFileSync(this.pathOf(sha256));
+  }
+
+  // The path of a stored file that a step is about to read, checked first: a missing or damaged
+  // file stops the step before any token, number or package is used, with the way forward.
+  pathOfIntact(file: NamedBlob): string {
+    const state = this.check(file.sha256, file.size);
+    if (state !== 'ok') {
+      throw new AppError(
+        'FILE_MISSING',
+        `Tệp "${file.name}" ${state === 'missing' ? 'bị thiếu' : 'bị hỏng'} trong kho dữ liệu. Hãy khôi phục từ bản sao lưu gần nhất (mục Sao lưu); dữ liệu sổ không bị ảnh hưởng.`,
+        `blob ${file.sha256} is ${state}`,
+      );
+    }
+    return this.pathOf(file.sha256);
+  }
+
+  readIntact(file: NamedBlob): Buffer {
+    return readFileSync(this.pathOfIntact(file));
+  }
+
+  // A fresh path for a file a step writes before adopting it: in the profile's tmp/, on the same
+  // volume as the store, so that adopting it is a rename.
+  scratchPath(prefix: string, extension = '.pdf'): string {
+    return join(this.tmp, `${prefix}-${randomUUID()}${extension}`);
+  }
+
+  // A scratch file a failed step leaves behind.
+  discardScratch(path: string): void {
+    rmSync(path, { force: true });
+  }
+
+  // adopt() with a full disk or a locked file told to the clerk in Vietnamese.
+  adoptFile(path: string): StoredBlob {
+    try {
+      return this.adopt(path);
+    } catch (e) {
+      throw mapFsError(e, this.root);
+    }
   }
 
   // 'missing' and 'corrupt' are reported to the clerk with the way forward (restore a backup).

@@ -11,6 +11,7 @@ import { getDocument } from '../registry/documents.ts';
 import { previewOutgoingNumber } from '../registry/outgoing.ts';
 import { issuanceRecord } from './issuance-repo.ts';
 import { issuanceSettingsOf } from './issuance-settings.ts';
+import { numberNotation } from '../../shared/domain/notation.ts';
 
 export interface DraftFile {
   readonly name: string;
@@ -68,7 +69,7 @@ function check(ctx: RegistryContext, input: NewIssuance): { key: string; name: s
       throw invalid('originalDocumentId', 'Chỉ sửa đổi, thay thế hoặc đính chính được văn bản đi của cơ quan.', `original ${original.id} is ${original.direction}`);
     }
     if (original.status === 'void') {
-      throw new AppError('CONFLICT', `Văn bản ${original.codeNumber}/${original.codeNotation} đã bị hủy: không sửa đổi hay đính chính được.`, `original ${original.id} is void`);
+      throw new AppError('CONFLICT', `Văn bản ${numberNotation(original)} đã bị hủy: không sửa đổi hay đính chính được.`, `original ${original.id} is void`);
     }
     if (input.correction.relation === 'corrects' && type.key !== 'cong-van') {
       throw invalid('documentType', 'Lỗi thể thức được đính chính bằng công văn: hãy chọn loại Công văn.', `corrects needs cong-van, got ${type.key}`);

@@ -1,7 +1,7 @@
 import type { IssuanceRecord } from '../../shared/api/schemas/issuance.ts';
 import { statement } from '../db/statements.ts';
 import type { RegistryContext } from '../registry/context.ts';
-import { queueDocumentSend } from '../sync/send-queue.ts';
+import { queueDocumentSend } from '../outbox/send-queue.ts';
 import { commitStep } from './commit-step.ts';
 import { issuanceRecord, recipientsOf } from './issuance-repo.ts';
 

@@ -127,6 +127,14 @@ export function issuanceFiles(ctx: RegistryContext, id: number): IssuanceFileRow
   ).all(id) as IssuanceFileRow[];
 }
 
+// One of the files of an issuance, whatever its step.
+export function issuanceFile(ctx: RegistryContext, id: number, sha256: string): IssuanceFileRow {
+  getIssuance(ctx, id);
+  const file = issuanceFiles(ctx, id).find((f) => f.sha256 === sha256);
+  if (!file) throw new AppError('NOT_FOUND', 'Không tìm thấy tệp này trong văn bản.', `file ${sha256} not in issuance ${id}`);
+  return file;
+}
+
 // The newest main file made by `step`, i.e. what the next step works on.
 export function mainFileAt(ctx: RegistryContext, id: number, step: IssuanceFileRow['step']): IssuanceFileRow {
   const file = issuanceFiles(ctx, id).filter((f) => f.role === 'main' && f.step === step).pop();

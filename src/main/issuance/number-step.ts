@@ -12,7 +12,7 @@ import { fillNumberAndDate, type FillNumberRequest } from '../signing/fill-numbe
 import { addIssuanceFile, commitStep, linkDocumentFile } from './commit-step.ts';
 import { getIssuance, type Issuance, issuanceFiles, issuanceRecord, mainFileAt } from './issuance-repo.ts';
 import { requireNext } from './states.ts';
-import { adoptOutput, storedPath, tempPdf } from './stored-file.ts';
+import { numberNotation } from '../../shared/domain/notation.ts';
 
 // Another registration took the number this PDF was filled with, between the fill and the
 // commit: the commit is rolled back and the step starts over with the next number.
@@ -21,10 +21,10 @@ class NumberTaken extends Error {}
 const ATTEMPTS = 3;
 
 async function fillAndStore(p: Profile, request: Omit<FillNumberRequest, 'output'>): Promise<StoredBlob> {
-  const output = tempPdf(p, 'number');
+  const output = p.blobs.scratchPath('number');
   try {
     await fillNumberAndDate({ ...request, output });
-    return adoptOutput(p, output);
+    return p.blobs.adoptFile(output);
   } finally {
     rmSync(output, { force: true });
   }
@@ -51,12 +51,13 @@ function outgoingData(issuance: Issuance, date: string) {
 // used (the filled PDF is then an unreferenced stored file); after it, numbered.
 // The PDF is filled with the number the register would give now; the transaction checks that
 // it still does (the app and the CLI may number at the same time) and otherwise starts over.
-export async function numberIssuance(p: Profile, id: number): Promise<IssuanceRecord> {
+// `fontsDir`: the program's fonts, which the packaged app passes (program/resources.ts).
+export async function numberIssuance(p: Profile, id: number, fontsDir?: string): Promise<IssuanceRecord> {
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
     const issuance = getIssuance(p, id);
     requireNext(id, issuance.state, 'numbered');
     const approved = mainFileAt(p, id, 'approved');
-    const input = storedPath(p, approved);
+    const input = p.blobs.pathOfIntact(approved);
     const date = today(p.clock);
     const next = previewOutgoingNumber(p, {
       documentType: issuance.documentType,
@@ -64,18 +65,19 @@ export async function numberIssuance(p: Profile, id: number): Promise<IssuanceRe
       unitAbbreviation: issuance.unitAbbreviation,
       secret: issuance.secrecy !== 'none',
     });
-    const numberNotation = `${next.codeNumber}/${next.codeNotation}`;
+    const assigned = numberNotation(next);
     const place = getAgencyProfile(p)?.placeName ?? '';
     const slots = issuance.placeholders;
     const filled = await fillAndStore(p, {
       input,
-      numberNotation,
+      numberNotation: assigned,
       date,
       place,
       numberAt: slots?.number ? { page: slots.number.page, x: slots.number.rect[0], y: slots.number.baseline } : null,
       dateAt: slots?.date ? { page: slots.date.page, x: slots.date.rect[0], y: slots.date.baseline } : null,
       dateAnchor: slots?.date ? null : `${place},`,
       ...(slots?.number ? { size: slots.number.size } : {}),
+      ...(fontsDir ? { fontsDir } : {}),
     });
     try {
       commitStep(p, id, 'numbered', (current, at) => {

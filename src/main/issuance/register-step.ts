@@ -9,7 +9,7 @@ import { formatVietnameseDate } from '../../shared/domain/dates.ts';
 import { commitStep } from './commit-step.ts';
 import { getIssuance, type Issuance, issuanceRecord, mainFileAt, recipientsOf } from './issuance-repo.ts';
 import { requireNext } from './states.ts';
-import { storedPath } from './stored-file.ts';
+import { numberNotation } from '../../shared/domain/notation.ts';
 
 // Column 5 of the outgoing register as the "Nơi nhận" block prints it (nd30-rules §8).
 export function recipientsText(names: readonly string[], archive: string | null): string {
@@ -32,7 +32,7 @@ function notesOf(p: Profile, issuance: Issuance): string | undefined {
   const parts = issuance.notes ? [issuance.notes] : [];
   if (issuance.relation && issuance.relatedDocumentId !== null) {
     const original = getDocument(p, issuance.relatedDocumentId);
-    parts.push(`${RELATION_NOTE[issuance.relation]} số ${original.codeNumber}/${original.codeNotation} ngày ${formatVietnameseDate(original.documentDate)}.`);
+    parts.push(`${RELATION_NOTE[issuance.relation]} số ${numberNotation(original)} ngày ${formatVietnameseDate(original.documentDate)}.`);
   }
   return parts.length > 0 ? parts.join('\n') : undefined;
 }
@@ -45,7 +45,7 @@ export async function registerIssuance(p: Profile, id: number): Promise<Issuance
   const issuance = getIssuance(p, id);
   requireNext(id, issuance.state, 'registered');
   const issued = mainFileAt(p, id, 'issued');
-  const pages = (await readPageSizes(storedPath(p, issued))).length;
+  const pages = (await readPageSizes(p.blobs.pathOfIntact(issued))).length;
   const recipients = recipientsOf(p, id);
   if (recipients.length === 0) throw new AppError('INVALID_INPUT', 'Văn bản chưa có nơi nhận: không vào sổ được.', `issuance ${id} has no recipients`);
   commitStep(p, id, 'registered', (current) => {

@@ -1,9 +1,8 @@
-import type { IssuanceState } from '../../shared/api/schemas/issuance.ts';
+import { ISSUANCE_STEPS, type IssuanceState } from '../../shared/api/schemas/issuance.ts';
 import { AppError } from '../../shared/errors.ts';
 
-// The order of the workflow (issue 4 §2). Each step moves a document from the state before it
-// to its own; none can be skipped or done twice, and nothing follows a void.
-export const WORKFLOW: readonly Exclude<IssuanceState, 'void'>[] = ['draft', 'submitted', 'approved', 'numbered', 'issued', 'registered', 'distributed'];
+// No step of the workflow (ISSUANCE_STEPS) can be skipped or done twice, and nothing follows a void.
+const WORKFLOW = ISSUANCE_STEPS;
 
 export type Step = Exclude<IssuanceState, 'draft' | 'void'>;
 

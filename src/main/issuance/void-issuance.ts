@@ -5,7 +5,7 @@ import { statement } from '../db/statements.ts';
 import { timestamp } from '../registry/clock.ts';
 import type { RegistryContext } from '../registry/context.ts';
 import { voidDocument } from '../registry/documents.ts';
-import { cancelDocumentSends } from '../sync/send-queue.ts';
+import { cancelDocumentSends } from '../outbox/send-queue.ts';
 import { getIssuance, issuanceRecord } from './issuance-repo.ts';
 
 // Hủy, with a reason. A numbered or later document keeps its number in the register marked void

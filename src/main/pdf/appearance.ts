@@ -14,6 +14,8 @@ export interface AppearanceContent {
   readonly height: number;
   readonly image?: { readonly png: Uint8Array };
   readonly lines?: readonly TextLine[];
+  // The program's fonts folder (program/resources.ts); the source tree's when absent.
+  readonly fontsDir?: string;
 }
 
 const LINE_SPACING = 1.2;
@@ -52,7 +54,7 @@ export async function buildAppearance(content: AppearanceContent, numbers: Objec
   }
   const lines = content.lines ?? [];
   if (lines.length > 0) {
-    const font = shared ?? (await SubsetFont.create(numbers));
+    const font = shared ?? (await SubsetFont.create(numbers, 'regular', content.fontsDir));
     resources.set('Font', new PdfDict().set('F0', font.ref));
     let top = content.height;
     ops.push('BT 0 g');

@@ -1,43 +1,26 @@
 import { randomInt } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { deflateSync } from 'node:zlib';
 import type { Font, Subset } from '@pdf-lib/fontkit';
-import { AppError } from '../../shared/errors.ts';
+import { readFontFile } from '../fonts/font-files.ts';
 import { streamBody, valueBody, type ObjectNumbers, type UpdateObject } from './incremental-writer.ts';
 import { PdfDict, pdfName, PdfRef, PdfString } from './pdf-values.ts';
 
-// Liberation Serif: metric-compatible with Times New Roman and complete for Vietnamese. From the
-// source tree the file sits at <repo>/resources/fonts; a packaged app points elsewhere through
-// VANTHU_FONTS_DIR.
 // Regular for signature lines and the number; italic for the place-and-date line, which Decree 30
-// sets in italics.
+// sets in italics. The folder is the program's fonts (fonts/font-files.ts), passed by the caller
+// in the packaged app.
 export type FontFace = 'regular' | 'italic';
-const FONT_FILES: Readonly<Record<FontFace, string>> = { regular: 'LiberationSerif-Regular.ttf', italic: 'LiberationSerif-Italic.ttf' };
 
-function fontPath(face: FontFace): string {
-  const dir = process.env.VANTHU_FONTS_DIR;
-  const file = FONT_FILES[face];
-  return dir ? `${dir.replace(/[\\/]$/, '')}/${file}` : fileURLToPath(new URL(`../../../resources/fonts/${file}`, import.meta.url));
-}
-
-const cachedFonts = new Map<FontFace, Font>();
+const cachedFonts = new Map<string, Font>();
 
 // fontkit is loaded on first use: it adds some 45 MB to the process, which an invisible
 // signature or a plain verification does not need.
-async function loadFont(face: FontFace): Promise<Font> {
-  let font = cachedFonts.get(face);
+async function loadFont(face: FontFace, fontsDir?: string): Promise<Font> {
+  const key = `${fontsDir ?? ''}\u0000${face}`;
+  let font = cachedFonts.get(key);
   if (!font) {
     const fontkit = (await import('@pdf-lib/fontkit')).default;
-    const path = fontPath(face);
-    let bytes: Uint8Array;
-    try {
-      bytes = readFileSync(path);
-    } catch (e) {
-      throw new AppError('FILE_MISSING', 'Thiếu tệp phông chữ của chương trình, nên chưa tạo được hình thức chữ ký. Hãy cài đặt lại VanThu Desktop.', `font ${path}: ${(e as Error).message}`);
-    }
-    font = fontkit.create(bytes);
-    cachedFonts.set(face, font);
+    font = fontkit.create(await readFontFile(face, fontsDir));
+    cachedFonts.set(key, font);
   }
   return font;
 }
@@ -51,13 +34,13 @@ export interface TextMetrics {
   descent(size: number): number;
 }
 
-export async function textWidth(text: string, size: number): Promise<number> {
-  return (await loadTextMetrics()).textWidth(text, size);
+export async function textWidth(text: string, size: number, fontsDir?: string): Promise<number> {
+  return (await loadTextMetrics('regular', fontsDir)).textWidth(text, size);
 }
 
 // Metrics of the font the appearances use.
-export async function loadTextMetrics(face: FontFace = 'regular'): Promise<TextMetrics> {
-  const font = await loadFont(face);
+export async function loadTextMetrics(face: FontFace = 'regular', fontsDir?: string): Promise<TextMetrics> {
+  const font = await loadFont(face, fontsDir);
   const em = font.unitsPerEm;
   return {
     textWidth: (text, size) => {
@@ -86,8 +69,8 @@ export class SubsetFont {
     this.ref = new PdfRef(numbers.allocate(), 0);
   }
 
-  static async create(numbers: ObjectNumbers, face: FontFace = 'regular'): Promise<SubsetFont> {
-    return new SubsetFont(await loadFont(face), numbers);
+  static async create(numbers: ObjectNumbers, face: FontFace = 'regular', fontsDir?: string): Promise<SubsetFont> {
+    return new SubsetFont(await loadFont(face, fontsDir), numbers);
   }
 
   ascent(size: number): number {

@@ -30,6 +30,8 @@ export interface SignPdfOptions {
   // Room reserved for the CMS DER, in bytes (written as twice as many hex digits).
   readonly contentsBytes?: number;
   readonly sign: (digest: Uint8Array) => Promise<Uint8Array>;
+  // The program's fonts folder (program/resources.ts); the source tree's when absent.
+  readonly fontsDir?: string;
 }
 
 export interface SignPdfResult {
@@ -107,7 +109,7 @@ export async function signPdf(options: SignPdfOptions): Promise<SignPdfResult> {
     const rect = appearance ? [...appearance.rect] : [0, 0, 0, 0];
     const width = appearance ? appearance.rect[2] - appearance.rect[0] : 0;
     const height = appearance ? appearance.rect[3] - appearance.rect[1] : 0;
-    const ap = await buildAppearance({ width, height, ...(appearance?.image ? { image: appearance.image } : {}), ...(appearance?.lines ? { lines: appearance.lines } : {}) }, numbers);
+    const ap = await buildAppearance({ width, height, ...(appearance?.image ? { image: appearance.image } : {}), ...(appearance?.lines ? { lines: appearance.lines } : {}), ...(options.fontsDir ? { fontsDir: options.fontsDir } : {}) }, numbers);
     const widget = new PdfDict()
       .set('Type', pdfName('Annot'))
       .set('Subtype', pdfName('Widget'))

@@ -24,6 +24,8 @@ export interface AddTextStampsOptions {
   readonly input: string;
   readonly output: string;
   readonly stamps: readonly TextStamp[];
+  // The program's fonts folder (program/resources.ts); the source tree's when absent.
+  readonly fontsDir?: string;
 }
 
 const PRINT_READONLY_LOCKED = 4 | 64 | 128;
@@ -47,7 +49,7 @@ export async function addTextStamps(options: AddTextStampsOptions): Promise<void
     const fontFor = async (face: FontFace): Promise<SubsetFont> => {
       let font = fonts.get(face);
       if (!font) {
-        font = await SubsetFont.create(numbers, face);
+        font = await SubsetFont.create(numbers, face, options.fontsDir);
         fonts.set(face, font);
       }
       return font;
@@ -60,7 +62,7 @@ export async function addTextStamps(options: AddTextStampsOptions): Promise<void
         throw new AppError('INVALID_INPUT', `Trang ${stamp.page + 1} không có trong tài liệu (tài liệu có ${pages.length} trang).`, `stamp page ${stamp.page} of ${pages.length}`);
       }
       const face = stamp.face ?? 'regular';
-      const metrics = await loadTextMetrics(face);
+      const metrics = await loadTextMetrics(face, options.fontsDir);
       const width = metrics.textWidth(stamp.text, stamp.size);
       const height = metrics.ascent(stamp.size) + metrics.descent(stamp.size);
       const ap = await buildAppearance({ width, height, lines: [{ text: stamp.text, size: stamp.size }] }, numbers, await fontFor(face));

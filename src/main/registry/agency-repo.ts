@@ -15,6 +15,11 @@ interface ProfileRow {
   website: string | null;
 }
 
+// The first-run form has been filled in: what every register operation needs first.
+export function hasAgencyProfile(ctx: RegistryContext): boolean {
+  return ctx.db.prepare('SELECT 1 FROM agency_profile WHERE id = 1').get() !== undefined;
+}
+
 export function getAgencyProfile(ctx: RegistryContext): AgencyProfile | null {
   const row = ctx.db.prepare('SELECT * FROM agency_profile WHERE id = 1').get() as ProfileRow | undefined;
   if (!row) return null;

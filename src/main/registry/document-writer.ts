@@ -6,6 +6,7 @@ import { timestamp } from './clock.ts';
 import type { RegistryContext } from './context.ts';
 import { indexDocument } from './search-index.ts';
 import { statement } from '../db/statements.ts';
+import { numberNotation } from '../../shared/domain/notation.ts';
 
 export interface NewDocument {
   readonly registerId: number;
@@ -70,7 +71,7 @@ export function insertDocument(ctx: RegistryContext, d: NewDocument): number {
     if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
       throw new AppError(
         'CONFLICT',
-        `Số, ký hiệu "${d.codeNumber}/${d.codeNotation}" hoặc số ${d.number} đã có trong sổ năm ${d.year}.`,
+        `Số, ký hiệu "${numberNotation(d)}" hoặc số ${d.number} đã có trong sổ năm ${d.year}.`,
         `unique constraint: ${(e as Error).message}`,
       );
     }

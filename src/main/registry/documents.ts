@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { z } from 'zod';
 import type {
   AttachmentRecord,
@@ -180,16 +181,16 @@ export function addAttachment(
   return added;
 }
 
+// A stored file of a document, checked before anything reads it: on the document, present and
+// intact in the store.
+export function documentFile(ctx: RegistryContext, documentId: number, sha256: string): { doc: DocumentRecord; file: AttachmentRecord; path: string } {
+  const doc = getDocument(ctx, documentId);
+  const file = listAttachments(ctx, documentId).find((a) => a.sha256 === sha256);
+  if (!file) throw new AppError('NOT_FOUND', 'Không tìm thấy tệp này trong văn bản.', `file ${sha256} not on document ${documentId}`);
+  return { doc, file, path: ctx.blobs.pathOfIntact(file) };
+}
+
 export function readAttachment(ctx: RegistryContext, documentId: number, sha256: string): { name: string; size: number; data: Buffer } {
-  const link = listAttachments(ctx, documentId).find((a) => a.sha256 === sha256);
-  if (!link) throw new AppError('NOT_FOUND', 'Không tìm thấy tệp đính kèm này.', `attachment ${sha256} not on document ${documentId}`);
-  const state = ctx.blobs.check(link.sha256, link.size);
-  if (state !== 'ok') {
-    throw new AppError(
-      'FILE_MISSING',
-      `Tệp "${link.name}" ${state === 'missing' ? 'bị thiếu' : 'bị hỏng'} trong kho dữ liệu. Hãy khôi phục từ bản sao lưu gần nhất (Sao lưu → Khôi phục); dữ liệu sổ không bị ảnh hưởng.`,
-      `blob ${sha256} is ${state} for document ${documentId}`,
-    );
-  }
-  return { name: link.name, size: link.size, data: ctx.blobs.read(sha256) };
+  const { file, path } = documentFile(ctx, documentId, sha256);
+  return { name: file.name, size: file.size, data: readFileSync(path) };
 }

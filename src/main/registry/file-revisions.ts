@@ -1,7 +1,6 @@
 import type { AttachmentRecord } from '../../shared/api/schemas/documents.ts';
 import { writeTransaction } from '../db/connection.ts';
 import { statement } from '../db/statements.ts';
-import { mapFsError } from '../files/durable-fs.ts';
 import { timestamp } from './clock.ts';
 import type { RegistryContext } from './context.ts';
 import { listAttachments } from './documents.ts';
@@ -31,12 +30,7 @@ export function addFileRevision(
   ctx: RegistryContext,
   input: { documentId: number; from: AttachmentRecord; kind: RevisionKind; path: string; details: Record<string, unknown> },
 ): AttachmentRecord {
-  let blob: { sha256: string; size: number };
-  try {
-    blob = ctx.blobs.adopt(input.path);
-  } catch (e) {
-    throw mapFsError(e, ctx.blobs.root);
-  }
+  const blob = ctx.blobs.adoptFile(input.path);
   const name = revisionName(input.from.name, input.kind);
   writeTransaction(ctx.db, () => {
     const at = timestamp(ctx.clock);

@@ -12,6 +12,7 @@ import { getDocument } from './documents.ts';
 import { insertDocument, lastEntry } from './document-writer.ts';
 import { registerIdFor, seriesForIncoming } from './series-repo.ts';
 import { statement } from '../db/statements.ts';
+import { numberNotation } from '../../shared/domain/notation.ts';
 
 export function findDuplicates(
   ctx: RegistryContext,
@@ -77,7 +78,7 @@ export function registerIncoming(ctx: RegistryContext, data: IncomingData, extra
         throw new AppError(
           'DUPLICATE_SUSPECTED',
           `Văn bản này có thể đã được vào sổ: ${duplicates
-            .map((d) => `số đến ${d.number}/${d.year} (${d.codeNumber}/${d.codeNotation})`)
+            .map((d) => `số đến ${d.number}/${d.year} (${numberNotation(d)})`)
             .join(', ')}. Hãy kiểm tra lại; nếu đúng là văn bản khác, xác nhận vào sổ (nút "Vẫn vào sổ", hoặc tham số --allow-duplicate).`,
           `suspected duplicate of documents ${duplicates.map((d) => d.id).join(', ')}`,
           { duplicates },

@@ -7,7 +7,7 @@ import { timestamp, today } from './clock.ts';
 import type { RegistryContext } from './context.ts';
 import { DOCUMENT_COLUMNS, DOCUMENT_FROM, type DocumentRow, toDocumentRecord } from './document-rows.ts';
 import { getDocument } from './documents.ts';
-import { queueTrackingStatus } from '../sync/tracking-status.ts';
+import { queueTrackingStatus } from '../outbox/tracking-status.ts';
 
 // What the clerk must handle, in the order it needs attention (nd30-rules §4): overdue first,
 // then by urgency (Hỏa tốc before Khẩn), then the nearest deadline, then arrival order.

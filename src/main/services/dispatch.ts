@@ -4,7 +4,7 @@ import { toValidationError } from '../../shared/api/validation.ts';
 import { AppError } from '../../shared/errors.ts';
 import { mapSqliteError } from '../db/sqlite-errors.ts';
 import type { Logger } from '../log/logger.ts';
-import type { Handlers } from './handlers.ts';
+import type { Handlers } from './handler-types.ts';
 
 export type Dispatch = (name: OperationName, rawInput: unknown) => Promise<Envelope<unknown>>;
 

@@ -1,4 +1,3 @@
-import type { OperationName } from '../../shared/api/contract.ts';
 import type { HubSettingsView } from '../../shared/api/schemas/hub.ts';
 import { agencyDirectoryState, refreshAgencyDirectory, searchAgencies } from '../hub/agency-directory.ts';
 import { DEFAULT_PROBE_TIMEOUT_MS, type HubClient } from '../hub/hub-client.ts';
@@ -8,17 +7,7 @@ import type { SecretCipher } from '../hub/secret-cipher.ts';
 import type { Profile } from '../profile/open-profile.ts';
 import { getAgencyProfile } from '../registry/agency-repo.ts';
 import { timestamp } from '../registry/clock.ts';
-import type { Handlers } from './handlers.ts';
-
-export type HubOperation = Extract<OperationName, `hub.${string}`>;
-
-// How this side keeps the hub secret: the app passes Electron safeStorage when the OS offers it,
-// the bridge and the CLI the profile's key file (docs/sync.md).
-export type CipherFor = (profile: Profile) => SecretCipher;
-
-export interface HubHandlerOptions {
-  readonly probeTimeoutMs?: number;
-}
+import type { HandlerDeps, HandlersOf } from './handler-types.ts';
 
 function view(p: Profile, cipher: SecretCipher): HubSettingsView {
   return {
@@ -41,7 +30,7 @@ async function withClient<T>(p: Profile, cipher: SecretCipher, fn: (client: HubC
 
 // The hub configuration and the agency directory of the API contract (docs/sync.md, "Hub
 // settings and the agency directory").
-export function createHubHandlers(ready: () => Profile, cipherFor: CipherFor, options: HubHandlerOptions = {}): Pick<Handlers, HubOperation> {
+export function createHubHandlers({ ready, cipherFor, probeTimeoutMs }: Pick<HandlerDeps, 'ready' | 'cipherFor' | 'probeTimeoutMs'>): HandlersOf<'hub'> {
   return {
     'hub.settings': () => {
       const p = ready();
@@ -55,7 +44,7 @@ export function createHubHandlers(ready: () => Profile, cipherFor: CipherFor, op
     },
     'hub.probe': async () => {
       const p = ready();
-      const result = await withClient(p, cipherFor(p), (client) => client.probe(options.probeTimeoutMs ?? DEFAULT_PROBE_TIMEOUT_MS));
+      const result = await withClient(p, cipherFor(p), (client) => client.probe(probeTimeoutMs ?? DEFAULT_PROBE_TIMEOUT_MS));
       return { reachable: result.reachable, latencyMs: result.latencyMs, checkedAt: timestamp(p.clock), detail: result.detail };
     },
     'hub.agencies': (input) => searchAgencies(ready(), input),

@@ -1,63 +1,42 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { OperationName } from '../../shared/api/contract.ts';
 import { asPdfFiles } from '../drafting/office-to-pdf.ts';
 import { createIssuance, type DraftFile } from '../issuance/create-issuance.ts';
 import { approveIssuance, submitIssuance } from '../issuance/approve.ts';
 import { createIssuanceFromDraft, placeholdersOf, renderForProfile } from '../issuance/create-from-draft.ts';
 import { distributeIssuance } from '../issuance/distribute-step.ts';
-import { getIssuance, type IssuanceFileRow, issuanceFiles, issuanceRecord, listIssuances } from '../issuance/issuance-repo.ts';
-import { storedPath } from '../issuance/stored-file.ts';
+import { issuanceFile, issuanceRecord, listIssuances } from '../issuance/issuance-repo.ts';
 import { verifyWithProfileTrust } from '../signing/trust/profile-trust.ts';
-import { AppError } from '../../shared/errors.ts';
 import { issuanceSettingsOf, saveIssuanceSettings } from '../issuance/issuance-settings.ts';
 import { issueIssuance } from '../issuance/issue-step.ts';
 import { numberIssuance } from '../issuance/number-step.ts';
 import { registerIssuance } from '../issuance/register-step.ts';
-import type { TokenAccess } from '../issuance/token-signing.ts';
+import type { StepSigning } from '../issuance/token-signing.ts';
 import { voidIssuance } from '../issuance/void-issuance.ts';
-import type { Profile } from '../profile/open-profile.ts';
-import type { Handlers } from './handlers.ts';
-import type { SigningHandlers } from './signing-handlers.ts';
-
-// One of the files of an issuance, whatever its step.
-function fileOf(p: Profile, id: number, sha256: string): IssuanceFileRow {
-  getIssuance(p, id);
-  const file = issuanceFiles(p, id).find((f) => f.sha256 === sha256);
-  if (!file) throw new AppError('NOT_FOUND', 'Không tìm thấy tệp này trong văn bản.', `file ${sha256} not in issuance ${id}`);
-  return file;
-}
-
-export type IssuanceOperation = Extract<OperationName, `issuance.${string}` | `drafts.${string}`>;
+import type { HandlerDeps, HandlersOf } from './handler-types.ts';
 
 function upload(file: { name: string; dataBase64: string }): DraftFile {
   return { name: file.name, data: Buffer.from(file.dataBase64, 'base64') };
 }
 
 // The issuance workflow of the API contract (docs/issuance.md). The signing steps use the
-// signing handlers' token worker.
-export function createIssuanceHandlers(ready: () => Profile, signing: Pick<SigningHandlers, 'tokens' | 'resourcesDir'>): Pick<Handlers, IssuanceOperation> {
-  const access = (input: { modulePath: string; tokenSerial: string; certificateId: string; pin: string | null }): TokenAccess => ({
-    client: signing.tokens(),
-    modulePath: input.modulePath,
-    tokenSerial: input.tokenSerial,
-    certificateId: input.certificateId,
-    pin: input.pin,
-    resourcesDir: signing.resourcesDir,
+// process's one token worker.
+export function createIssuanceHandlers({ ready, tokens, resources }: Pick<HandlerDeps, 'ready' | 'tokens' | 'resources'>): HandlersOf<'issuance' | 'drafts'> {
+  const access = (input: { modulePath: string; tokenSerial: string; certificateId: string; pin: string | null }): StepSigning => ({
+    access: { client: tokens(), modulePath: input.modulePath, tokenSerial: input.tokenSerial, certificateId: input.certificateId, pin: input.pin },
+    resources,
   });
-  const fontsDir = signing.resourcesDir ? join(signing.resourcesDir, 'fonts') : undefined;
+  const fontsDir = resources.fonts;
   return {
     'issuance.settings': () => issuanceSettingsOf(ready()),
     'issuance.saveSettings': (input) => saveIssuanceSettings(ready(), input),
     'issuance.readFile': (input) => {
       const p = ready();
-      const file = fileOf(p, input.id, input.sha256);
-      return { name: file.name, size: file.size, dataBase64: readFileSync(storedPath(p, file)).toString('base64') };
+      const file = issuanceFile(p, input.id, input.sha256);
+      return { name: file.name, size: file.size, dataBase64: p.blobs.readIntact(file).toString('base64') };
     },
     'issuance.verifyFile': (input) => {
       const p = ready();
-      const file = fileOf(p, input.id, input.sha256);
-      return verifyWithProfileTrust(p, storedPath(p, file), file.name, signing.resourcesDir);
+      const file = issuanceFile(p, input.id, input.sha256);
+      return verifyWithProfileTrust(p, p.blobs.pathOfIntact(file), file.name, resources.dir);
     },
     'issuance.create': async (input) => {
       // A draft from Word or LibreOffice is converted first (when LibreOffice is installed).
@@ -77,7 +56,7 @@ export function createIssuanceHandlers(ready: () => Profile, signing: Pick<Signi
     'issuance.get': (input) => issuanceRecord(ready(), input.id),
     'issuance.submit': (input) => submitIssuance(ready(), input.id),
     'issuance.approve': (input) => approveIssuance(ready(), input.id, access(input), input.placement ?? null),
-    'issuance.number': (input) => numberIssuance(ready(), input.id),
+    'issuance.number': (input) => numberIssuance(ready(), input.id, fontsDir),
     'issuance.issue': (input) => issueIssuance(ready(), input.id, access(input), input.placement ?? null),
     'issuance.register': (input) => registerIssuance(ready(), input.id),
     'issuance.distribute': (input) => distributeIssuance(ready(), input.id),

@@ -30,6 +30,8 @@ export interface FillNumberRequest {
   readonly numberAnchor?: string;
   readonly dateAnchor?: string | null;
   readonly size?: number;
+  // The program's fonts folder (program/resources.ts); the source tree's when absent.
+  readonly fontsDir?: string;
 }
 
 export interface FillNumberResult {
@@ -76,6 +78,6 @@ export async function fillNumberAndDate(request: FillNumberRequest): Promise<Fil
     { page: numberAt.page, x: numberAt.x, y: numberAt.y - size * 0.22, text: request.numberNotation.trim(), size },
     { page: dateAt.page, x: dateAt.x, y: dateAt.y - size * 0.22, text: request.dateAnchor ? placeDateLine('', request.date) : placeDateLine(request.place, request.date), size, face: 'italic' },
   ];
-  await addTextStamps({ input: request.input, output: request.output, stamps });
+  await addTextStamps({ input: request.input, output: request.output, stamps, ...(request.fontsDir ? { fontsDir: request.fontsDir } : {}) });
   return { output: request.output, stamps };
 }

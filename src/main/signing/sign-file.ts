@@ -36,6 +36,8 @@ export interface SignFileRequest {
   // Revocation lists at hand (the CAs' .crl files): those of the signer's chain go into a DSS.
   readonly crls?: readonly Uint8Array[];
   readonly reason?: string;
+  // The program's fonts folder (program/resources.ts); the source tree's when absent.
+  readonly fontsDir?: string;
 }
 
 export interface SignFileResult {
@@ -76,8 +78,8 @@ function lineFor(request: Pick<SignFileRequest, 'kind' | 'numberNotation' | 'cop
 
 // What the first signature of a session would otherwise pay on its own (parsing the appearance
 // font, ~70 ms): callers start it while the token logs in, which takes longer anyway.
-export async function prepareSigning(): Promise<void> {
-  await loadTextMetrics();
+export async function prepareSigning(fontsDir?: string): Promise<void> {
+  await loadTextMetrics('regular', fontsDir);
 }
 
 export interface SignaturePlan {
@@ -98,7 +100,7 @@ export async function planSignature(request: Omit<SignFileRequest, 'output' | 's
     explicit: request.placement ?? null,
     anchor: request.anchor ?? null,
     anchorOptional: request.anchorOptional ?? false,
-    line: line ? { width: await textWidth(line, LINE_SIZE), size: LINE_SIZE } : null,
+    line: line ? { width: await textWidth(line, LINE_SIZE, request.fontsDir), size: LINE_SIZE } : null,
     sealMm: request.sealMm,
   });
   return { placement, line, pages };
@@ -157,6 +159,7 @@ export async function signFile(request: SignFileRequest): Promise<SignFileResult
     signingTime: request.signingTime,
     reason: request.reason ?? REASONS[request.kind],
     sign: (digest) => buildPadesCms(request.signer, digest, timestamp ? { timestamp } : {}),
+    ...(request.fontsDir ? { fontsDir: request.fontsDir } : {}),
   });
   const revocationEmbedded = await embedRevocation(request, signed.output);
   return {

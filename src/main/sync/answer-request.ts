@@ -4,7 +4,7 @@ import { statement } from '../db/statements.ts';
 import type { Profile } from '../profile/open-profile.ts';
 import { timestamp } from '../registry/clock.ts';
 import { voidDocument } from '../registry/documents.ts';
-import { queueStatusSend } from './send-queue.ts';
+import { queueStatusSend } from '../outbox/send-queue.ts';
 
 interface RequestRow {
   id: number;

@@ -20,6 +20,7 @@ import type { RegistryContext } from '../registry/context.ts';
 import { getDocument } from '../registry/documents.ts';
 import { signedFilesOf } from './package-files.ts';
 import { electronicRecipientsOf, toPlacesOf } from './package-recipients.ts';
+import { numberNotation } from '../../shared/domain/notation.ts';
 
 export interface DocumentPackageOptions {
   // 0 new (default), 1 revoke/recall, 2 update, 3 replace.
@@ -133,7 +134,7 @@ export async function buildDocumentPackage(
   const issuance = issuanceOf(ctx, documentId);
   const secrecy = secrecyOf(ctx, documentId, issuance);
   if (secrecy !== null) throw refuseSecret(documentId, secrecy);
-  const code = `${doc.codeNumber}/${doc.codeNotation}`;
+  const code = numberNotation(doc);
   if (doc.status === 'void' && type !== BUSINESS_DOC_TYPES.revoke) {
     throw new AppError(
       'CONFLICT',

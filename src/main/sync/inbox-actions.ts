@@ -7,7 +7,7 @@ import type { DocumentHeader } from '../edxml/model.ts';
 import type { Profile } from '../profile/open-profile.ts';
 import { timestamp } from '../registry/clock.ts';
 import { registerIncoming } from '../registry/incoming.ts';
-import { queueStatusSend } from './send-queue.ts';
+import { queueStatusSend } from '../outbox/send-queue.ts';
 
 interface InboxRow {
   id: number;

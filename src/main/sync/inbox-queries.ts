@@ -94,13 +94,5 @@ export function readInboxFile(ctx: RegistryContext, id: number, sha256: string):
     | { name: string; size: number }
     | undefined;
   if (!file) throw new AppError('NOT_FOUND', 'Không tìm thấy tệp này trong văn bản đến.', `file ${sha256} not in inbox ${id}`);
-  const state = ctx.blobs.check(sha256, file.size);
-  if (state !== 'ok') {
-    throw new AppError(
-      'FILE_MISSING',
-      `Tệp "${file.name}" ${state === 'missing' ? 'bị thiếu' : 'bị hỏng'} trong kho dữ liệu. Hãy khôi phục từ bản sao lưu gần nhất.`,
-      `blob ${sha256} is ${state} for inbox ${id}`,
-    );
-  }
-  return { name: file.name, size: file.size, data: ctx.blobs.read(sha256) };
+  return { name: file.name, size: file.size, data: ctx.blobs.readIntact({ ...file, sha256 }) };
 }

@@ -7,9 +7,8 @@ import { readPackage, type ReadPackageResult } from '../edxml/read-package.ts';
 import type { HubClient } from '../hub/hub-client.ts';
 import type { Profile } from '../profile/open-profile.ts';
 import { timestamp } from '../registry/clock.ts';
-import { adoptOutput } from '../issuance/stored-file.ts';
 import { type CheckedAttachment, checkAttachments, downloadPath, packageVerdict } from './inbox-files.ts';
-import { queueStatusSend } from './send-queue.ts';
+import { queueStatusSend } from '../outbox/send-queue.ts';
 import type { SyncProgress } from './sync-progress.ts';
 
 export interface ReceiveOptions {
@@ -36,7 +35,7 @@ function sameDocument(p: Profile, pkg: DocumentPackage): boolean {
 // A package that cannot be read is kept for the clerk with the reason, and acknowledged 'fail'
 // so that the hub tells its sender.
 function reject(p: Profile, docId: string, path: string, reason: string): void {
-  const blob = adoptOutput(p, path);
+  const blob = p.blobs.adoptFile(path);
   const at = timestamp(p.clock);
   writeTransaction(p.db, () => {
     statement(p.db, 'INSERT OR IGNORE INTO files (sha256, size, created_at) VALUES (?, ?, ?)').run(blob.sha256, blob.size, at);
@@ -54,8 +53,8 @@ function reject(p: Profile, docId: string, path: string, reason: string): void {
 // file is durable in the store: a crash before the commit leaves nothing recorded (the hub still
 // lists the package, it comes again), after it the package is recorded once.
 function record(p: Profile, docId: string, packagePath: string, pkg: DocumentPackage, files: readonly CheckedAttachment[]): number {
-  const stored = files.map((f) => ({ ...f, blob: adoptOutput(p, f.attachment.storedPath) }));
-  const packageBlob = adoptOutput(p, packagePath);
+  const stored = files.map((f) => ({ ...f, blob: p.blobs.adoptFile(f.attachment.storedPath) }));
+  const packageBlob = p.blobs.adoptFile(packagePath);
   const at = timestamp(p.clock);
   const business = pkg.trace.business;
   const type = business?.businessDocType ?? 0;

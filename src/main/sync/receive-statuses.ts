@@ -8,7 +8,6 @@ import { readPackage } from '../edxml/read-package.ts';
 import type { HubClient } from '../hub/hub-client.ts';
 import type { Profile } from '../profile/open-profile.ts';
 import { timestamp } from '../registry/clock.ts';
-import { adoptOutput } from '../issuance/stored-file.ts';
 import { downloadPath } from './inbox-files.ts';
 import type { SyncProgress } from './sync-progress.ts';
 
@@ -69,7 +68,7 @@ function applyStatus(p: Profile, docId: string, path: string, h: StatusHeader): 
           h.responseFor.documentId,
         ) as Original | undefined) ?? null)
       : null;
-  const blob = original ? adoptOutput(p, path) : null;
+  const blob = original ? p.blobs.adoptFile(path) : null;
   writeTransaction(p.db, () => {
     if (original && blob) {
       statement(p.db, 'INSERT OR IGNORE INTO files (sha256, size, created_at) VALUES (?, ?, ?)').run(blob.sha256, blob.size, at);

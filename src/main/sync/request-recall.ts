@@ -3,7 +3,7 @@ import { writeTransaction } from '../db/connection.ts';
 import { statement } from '../db/statements.ts';
 import type { Profile } from '../profile/open-profile.ts';
 import { timestamp } from '../registry/clock.ts';
-import { queueDocumentSend } from './send-queue.ts';
+import { queueDocumentSend } from '../outbox/send-queue.ts';
 
 // Thu hồi: asks the recipients of a document we sent to give it back (a document package with
 // BussinessDocType 1, edxml.md); each answers 15 or 16, which arrives as a status. Only a

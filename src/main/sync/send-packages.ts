@@ -6,10 +6,10 @@ import { statement } from '../db/statements.ts';
 import type { WrittenPackage } from '../edxml/write-common.ts';
 import type { HubClient } from '../hub/hub-client.ts';
 import type { SentEdoc } from '../hub/hub-payloads.ts';
-import { adoptOutput } from '../issuance/stored-file.ts';
 import type { Profile } from '../profile/open-profile.ts';
 import { timestamp } from '../registry/clock.ts';
 import type { SyncProgress } from './sync-progress.ts';
+import { numberNotation } from '../../shared/domain/notation.ts';
 
 interface SendRow {
   id: number;
@@ -45,10 +45,10 @@ function listedAs(p: Profile, row: SendRow): { title: string; notation: string }
       code_number: string;
       code_notation: string;
     };
-    return { title: d.subject, notation: `${d.code_number}/${d.code_notation}` };
+    return { title: d.subject, notation: `${numberNotation({ codeNumber: d.code_number, codeNotation: d.code_notation })}` };
   }
   const i = statement(p.db, 'SELECT code_number, code_notation FROM inbox WHERE id = ?').get(row.inbox_id) as { code_number: string; code_notation: string };
-  return { title: row.status_code ?? '', notation: `${i.code_number}/${i.code_notation}` };
+  return { title: row.status_code ?? '', notation: `${numberNotation({ codeNumber: i.code_number, codeNotation: i.code_notation })}` };
 }
 
 function markSent(p: Profile, row: SendRow, hubDocId: string, how: 'sent' | 'reconciled'): void {
@@ -99,7 +99,7 @@ async function packageOf(p: Profile, row: SendRow, builders: PackageBuilders): P
   const out = join(p.paths.tmp, `send-${row.id}-${randomUUID()}.edxml`);
   if (row.kind === 'edoc') await builders.edoc(p, row.document_id as number, row.business_type ?? 0, row.description, out);
   else await builders.status(p, row.inbox_id as number, row.status_code as string, row.description ?? '', out);
-  const blob = adoptOutput(p, out);
+  const blob = p.blobs.adoptFile(out);
   const at = timestamp(p.clock);
   writeTransaction(p.db, () => {
     statement(p.db, 'INSERT OR IGNORE INTO files (sha256, size, created_at) VALUES (?, ?, ?)').run(blob.sha256, blob.size, at);

@@ -6,6 +6,7 @@ import type { WrittenPackage } from '../edxml/write-common.ts';
 import { writeStatusPackage } from '../edxml/write-status-package.ts';
 import type { Profile } from '../profile/open-profile.ts';
 import { getAgencyProfile } from '../registry/agency-repo.ts';
+import { numberNotation } from '../../shared/domain/notation.ts';
 
 // Our agency as the From of a package, from the agency profile (the one place its organId is kept).
 export function agencyOrganization(p: Profile): Organization {
@@ -43,7 +44,7 @@ export async function buildStatusPackage(p: Profile, inboxId: number, statusCode
       from: agencyOrganization(p),
       responseFor: {
         organId: inbox.from_organ_id,
-        code: `${inbox.code_number}/${inbox.code_notation}`,
+        code: `${numberNotation({ codeNumber: inbox.code_number, codeNotation: inbox.code_notation })}`,
         promulgationDate: inbox.document_date,
         documentId: inbox.edxml_document_id,
       },

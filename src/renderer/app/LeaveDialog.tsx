@@ -1,4 +1,6 @@
+import { useRef } from 'react';
 import { Dialog } from '../components/Dialog.tsx';
+import { useInitialFocus } from '../components/use-initial-focus.ts';
 
 interface LeaveDialogProps {
   readonly onLeave: () => void;
@@ -8,6 +10,8 @@ interface LeaveDialogProps {
 // Asked before a move would drop what the clerk typed and has not saved. Staying is the default
 // (focus and Esc), since losing a half-registered document is the costly mistake.
 export function LeaveDialog({ onLeave, onStay }: LeaveDialogProps) {
+  const stay = useRef<HTMLButtonElement>(null);
+  useInitialFocus(stay);
   return (
     <Dialog title="Bỏ nội dung chưa lưu?" onClose={onStay}>
       <p>Biểu mẫu đang mở có nội dung chưa lưu. Nếu chuyển đi, nội dung này sẽ mất.</p>
@@ -15,7 +19,7 @@ export function LeaveDialog({ onLeave, onStay }: LeaveDialogProps) {
         <button type="button" className="button button--danger" onClick={onLeave}>
           Bỏ nội dung và chuyển đi
         </button>
-        <button type="button" className="button" onClick={onStay} autoFocus>
+        <button ref={stay} type="button" className="button" onClick={onStay}>
           Ở lại (Esc)
         </button>
       </div>

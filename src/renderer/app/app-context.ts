@@ -9,8 +9,6 @@ export interface AppContextValue {
   readonly info: AppInfo;
   readonly profile: AgencyProfile | null;
   readonly navigate: (route: Route) => void;
-  // Reloads app.info and the agency profile after something changed them (set-up, restore).
-  readonly reload: () => Promise<void>;
   // Bumped by Ctrl+K or "/": the screen that has a search box focuses it.
   readonly searchRequest: number;
 }

@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useId, useRef } from 'react';
+import { type ReactNode, useEffectEvent, useId, useLayoutEffect, useRef } from 'react';
 
 interface DialogProps {
   readonly title: string;
@@ -16,17 +16,20 @@ const openDialogs: HTMLDialogElement[] = [];
 
 // A modal on the native <dialog>: the browser traps focus inside, Esc asks to close it, and focus
 // returns to what was focused before when it closes. The dialog closes only through onClose (its
-// parent stops rendering it). Esc is taken on the window, before anything else sees it: wherever
-// the focus is (a button inside that was just disabled leaves it on the page), cancelling that
-// keydown stops the browser's own close request, which a cancelled `cancel` event alone does not
-// do for good (Chromium closes anyway on a second Esc without other user input).
+// parent stops rendering it). It opens in a layout effect, before the effects of its content run,
+// so a control that takes the focus as it appears (useInitialFocus) finds the dialog open. Esc is
+// taken on the window, before anything else sees it: wherever the focus is (a button inside that
+// was just disabled leaves it on the page), cancelling that keydown stops the browser's own close
+// request, which a cancelled `cancel` event alone does not do for good (Chromium closes anyway on
+// a second Esc without other user input).
 export function Dialog({ title, onClose, closable = true, wide = false, children }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
-  const latest = useRef({ onClose, closable });
-  latest.current = { onClose, closable };
+  const onEscape = useEffectEvent(() => {
+    if (closable) onClose();
+  });
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
     const previous = document.activeElement as HTMLElement | null;
@@ -35,7 +38,7 @@ export function Dialog({ title, onClose, closable = true, wide = false, children
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== 'Escape' || openDialogs[openDialogs.length - 1] !== dialog) return;
       e.preventDefault();
-      if (latest.current.closable) latest.current.onClose();
+      onEscape();
     };
     window.addEventListener('keydown', onKey, true);
     return () => {

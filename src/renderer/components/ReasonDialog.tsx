@@ -42,7 +42,7 @@ export function ReasonDialog<T>({ title, explanation, label, confirm, busyLabel,
       <form onSubmit={submit} noValidate className="form">
         {typeof explanation === 'string' ? <p>{explanation}</p> : explanation}
         <FormSummary failure={failure} />
-        <TextArea label={label} name="reason" value={reason} onChange={setReason} error={failure?.fieldErrors.reason} required autoFocus submitOnEnter />
+        <TextArea label={label} name="reason" value={reason} onChange={setReason} error={failure?.fieldErrors.reason} required initialFocus submitOnEnter />
         <div className="form__actions">
           <button type="submit" className={`button ${danger ? 'button--danger' : 'button--primary'}`} disabled={busy}>
             {busy ? busyLabel : confirm}

@@ -1,5 +1,7 @@
+import { useRef } from 'react';
 import { DATE_PLACEHOLDER } from '../util/dates.ts';
 import { Field } from './Field.tsx';
+import { useInitialFocus } from './use-initial-focus.ts';
 
 interface BaseProps {
   readonly label: string;
@@ -10,10 +12,13 @@ interface BaseProps {
   readonly hint?: string | undefined;
   readonly required?: boolean;
   readonly wide?: boolean;
-  readonly autoFocus?: boolean;
+  // The first box of a form that was just opened (useInitialFocus).
+  readonly initialFocus?: boolean;
 }
 
 export function TextInput(props: BaseProps & { readonly list?: string; readonly inputMode?: 'numeric' | 'text' }) {
+  const ref = useRef<HTMLInputElement>(null);
+  useInitialFocus(ref, props.initialFocus ?? false);
   return (
     <Field label={props.label} error={props.error} hint={props.hint} required={props.required ?? false} wide={props.wide ?? false}>
       {({ id, describedBy, invalid }) => (
@@ -23,7 +28,7 @@ export function TextInput(props: BaseProps & { readonly list?: string; readonly 
           value={props.value}
           list={props.list}
           inputMode={props.inputMode}
-          autoFocus={props.autoFocus}
+          ref={ref}
           autoComplete="off"
           aria-invalid={invalid}
           aria-describedby={describedBy}
@@ -37,6 +42,8 @@ export function TextInput(props: BaseProps & { readonly list?: string; readonly 
 
 // Dates are typed as dd/mm/yyyy; the form converts them when it sends.
 export function DateInput(props: BaseProps) {
+  const ref = useRef<HTMLInputElement>(null);
+  useInitialFocus(ref, props.initialFocus ?? false);
   return (
     <Field label={props.label} error={props.error} hint={props.hint} required={props.required ?? false}>
       {({ id, describedBy, invalid }) => (
@@ -48,7 +55,7 @@ export function DateInput(props: BaseProps) {
           placeholder={DATE_PLACEHOLDER}
           inputMode="numeric"
           autoComplete="off"
-          autoFocus={props.autoFocus}
+          ref={ref}
           aria-invalid={invalid}
           aria-describedby={describedBy}
           aria-required={props.required}
@@ -63,6 +70,8 @@ export function DateInput(props: BaseProps) {
 // the server folds line breaks there anyway. requestSubmit ignores a disabled submit button, so
 // the form's own in-flight guard (useInFlight) is what stops a second save.
 export function TextArea(props: BaseProps & { readonly rows?: number; readonly submitOnEnter?: boolean }) {
+  const ref = useRef<HTMLTextAreaElement>(null);
+  useInitialFocus(ref, props.initialFocus ?? false);
   return (
     <Field label={props.label} error={props.error} hint={props.hint} required={props.required ?? false} wide>
       {({ id, describedBy, invalid }) => (
@@ -71,7 +80,7 @@ export function TextArea(props: BaseProps & { readonly rows?: number; readonly s
           name={props.name}
           value={props.value}
           rows={props.rows ?? 3}
-          autoFocus={props.autoFocus}
+          ref={ref}
           aria-invalid={invalid}
           aria-describedby={describedBy}
           aria-required={props.required}
@@ -94,6 +103,8 @@ export interface Option {
 }
 
 export function SelectInput(props: BaseProps & { readonly options: readonly Option[]; readonly disabled?: boolean }) {
+  const ref = useRef<HTMLSelectElement>(null);
+  useInitialFocus(ref, props.initialFocus ?? false);
   return (
     <Field label={props.label} error={props.error} hint={props.hint} required={props.required ?? false} wide={props.wide ?? false}>
       {({ id, describedBy, invalid }) => (
@@ -101,7 +112,7 @@ export function SelectInput(props: BaseProps & { readonly options: readonly Opti
           id={id}
           name={props.name}
           value={props.value}
-          autoFocus={props.autoFocus}
+          ref={ref}
           disabled={props.disabled}
           aria-invalid={invalid}
           aria-describedby={describedBy}

@@ -1,6 +1,7 @@
 import type { Direction } from '../../shared/api/schemas/series.ts';
 import { PRODUCIBLE_PRIORITIES, priorityLabel } from '../../shared/domain/priority.ts';
 import { PROCESSING_STATUSES, processingStatusLabel } from '../../shared/domain/processing.ts';
+import { numberNotation } from '../../shared/domain/notation.ts';
 
 export const PRIORITY_OPTIONS = PRODUCIBLE_PRIORITIES.map((p) => ({ value: p, label: priorityLabel(p) }));
 export const PROCESSING_OPTIONS = PROCESSING_STATUSES.map((s) => ({ value: s, label: processingStatusLabel(s) }));
@@ -18,7 +19,7 @@ interface NamedDocument {
 // How the clerk names a document: an incoming one by its số đến in the year's register, an
 // outgoing one by its số, ký hiệu ("văn bản đi 01/UBND-VP").
 export function documentName(d: NamedDocument): string {
-  return d.direction === 'incoming' ? `văn bản đến số ${d.number}/${d.year}` : `văn bản đi ${d.codeNumber}/${d.codeNotation}`;
+  return d.direction === 'incoming' ? `văn bản đến số ${d.number}/${d.year}` : `văn bản đi ${numberNotation(d)}`;
 }
 
 const AUDIT_ACTIONS: Readonly<Record<string, string>> = {

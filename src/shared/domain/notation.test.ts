@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ADMINISTRATIVE_TYPES } from './document-types.ts';
-import { buildNotation, formatDocumentNumber } from './notation.ts';
+import { buildNotation, formatDocumentNumber, numberNotation } from './notation.ts';
 
 describe('số, ký hiệu (Decree 30 Art. 8, Appendix III)', () => {
   it('puts a leading zero below 10 only', () => {
@@ -31,5 +31,11 @@ describe('số, ký hiệu (Decree 30 Art. 8, Appendix III)', () => {
 
   it('refuses a notation without the agency abbreviation', () => {
     expect(() => buildNotation({ documentType: 'quyet-dinh', agencyAbbreviation: '' })).toThrow(RangeError);
+  });
+
+  it('writes "số, ký hiệu" with the slash of Appendix I, and nothing for an issuance not numbered yet', () => {
+    expect(numberNotation({ codeNumber: '12', codeNotation: 'QĐ-UBND' })).toBe('12/QĐ-UBND');
+    expect(numberNotation({ codeNumber: null, codeNotation: null })).toBeNull();
+    expect(numberNotation({ codeNumber: '03', codeNotation: null })).toBeNull();
   });
 });

@@ -28,3 +28,11 @@ export function buildNotation(parts: NotationParts): string {
 function compact(s: string): string {
   return s.normalize('NFC').replace(/\s+/g, '');
 }
+
+// "Số, ký hiệu" as written on the document and in the registers: 12/QĐ-UBND (Appendix I, II.4).
+// An issuance not numbered yet has no number and gives null.
+export function numberNotation(d: { readonly codeNumber: string; readonly codeNotation: string }): string;
+export function numberNotation(d: { readonly codeNumber: string | null; readonly codeNotation: string | null }): string | null;
+export function numberNotation(d: { readonly codeNumber: string | null; readonly codeNotation: string | null }): string | null {
+  return d.codeNumber !== null && d.codeNotation !== null ? `${d.codeNumber}/${d.codeNotation}` : null;
+}

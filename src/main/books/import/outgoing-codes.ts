@@ -2,6 +2,7 @@ import type { ImportRowError } from '../../../shared/api/schemas/books.ts';
 import type { RegistryContext } from '../../registry/context.ts';
 import type { ImportRow } from './parse-row.ts';
 import { rowIssue } from './row-reader.ts';
+import { numberNotation } from '../../../shared/domain/notation.ts';
 
 // "1/QĐ-UBND" and "01/QĐ-UBND" are one outgoing code: the number part is compared without its
 // leading zeros (registers imported before numbers were stored as 01…09 may hold either).
@@ -28,7 +29,7 @@ export function outgoingCodeChecker(ctx: RegistryContext): (row: ImportRow) => I
   };
   return (row) => {
     const key = codeKey(row.year, row.codeNumber, row.codeNotation);
-    const code = `${row.codeNumber}/${row.codeNotation}`;
+    const code = numberNotation(row);
     const earlier = inFile.get(key);
     if (earlier !== undefined) return rowIssue(row.row, 'numberAndNotation', `"${code}" năm ${row.year} trùng với dòng ${earlier}`);
     inFile.set(key, row.row);

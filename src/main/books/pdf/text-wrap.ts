@@ -1,4 +1,4 @@
-import type { FontFace } from './font-face.ts';
+import type { FontFace } from '../../fonts/font-face.ts';
 
 // Text as the PDF gets it: NFC (Vietnamese letters as single precomposed glyphs, which the font
 // has), no control characters (they have no glyph), tabs as spaces, one paragraph per line.

@@ -15,6 +15,7 @@ import { priorityLabel } from '../../../shared/domain/priority.ts';
 import { processingStatusLabel } from '../../../shared/domain/processing.ts';
 import { integer, optional, parse, readJson, required, requiredInteger } from '../args.ts';
 import { type CommandResult, withProfile } from '../context.ts';
+import { numberNotation } from '../../../shared/domain/notation.ts';
 
 // On the command line attachments are file paths ("files": ["a.pdf"]), relative to the JSON
 // file; the services take their content. Everything else is the contract's schema.
@@ -65,7 +66,7 @@ export async function outgoingAdd(args: string[]): Promise<CommandResult> {
     const doc = registerOutgoing(profile, data, stagePaths(profile, files));
     return {
       json: { id: doc.id, number: doc.number, codeNumber: doc.codeNumber, codeNotation: doc.codeNotation, year: doc.year, document: doc },
-      text: `Đã cấp số văn bản đi: Số: ${doc.codeNumber}/${doc.codeNotation}, ngày ${formatVietnameseDate(doc.documentDate)} (mã ${doc.id})`,
+      text: `Đã cấp số văn bản đi: Số: ${numberNotation(doc)}, ngày ${formatVietnameseDate(doc.documentDate)} (mã ${doc.id})`,
     };
   });
 }
@@ -75,7 +76,7 @@ export async function documentShow(args: string[]): Promise<CommandResult> {
   const id = requiredInteger(p, 'id');
   return withProfile(p, (profile) => {
     const doc = getDocumentDetail(profile, id);
-    const what = doc.direction === 'incoming' ? `Văn bản đến số ${doc.number}/${doc.year}` : `Văn bản đi số ${doc.codeNumber}/${doc.codeNotation}`;
+    const what = doc.direction === 'incoming' ? `Văn bản đến số ${doc.number}/${doc.year}` : `Văn bản đi số ${numberNotation(doc)}`;
     return { json: doc, text: `${what}: ${doc.documentTypeName} — ${doc.subject}${doc.status === 'void' ? ` [ĐÃ HỦY: ${doc.voidReason}]` : ''}` };
   });
 }

@@ -6,6 +6,7 @@ import { businessKindOf } from '../../edxml/model.ts';
 import { readPackage, type ReadPackageResult } from '../../edxml/read-package.ts';
 import { parse } from '../args.ts';
 import type { CommandResult } from '../context.ts';
+import { numberNotation } from '../../../shared/domain/notation.ts';
 
 const BUSINESS_VI = { new: 'văn bản mới', revoke: 'thu hồi', update: 'cập nhật', replace: 'thay thế' } as const;
 
@@ -18,7 +19,7 @@ function summary(file: string, r: ReadPackageResult): { json: unknown; text: str
     r.kind === 'document'
       ? [
           `${basename(file)}: gói văn bản (${BUSINESS_VI[kind ?? 'new']}) từ ${r.header.from.organId} ${r.header.from.organName}`.trimEnd(),
-          `  Số, ký hiệu: ${r.header.code.codeNumber}/${r.header.code.codeNotation}; ngày ban hành: ${r.header.promulgation.date ?? 'không rõ'}`,
+          `  Số, ký hiệu: ${numberNotation(r.header.code)}; ngày ban hành: ${r.header.promulgation.date ?? 'không rõ'}`,
           `  Mã văn bản (DocumentId): ${r.header.documentId}`,
           `  Trích yếu: ${r.header.subject}`,
           `  Nơi nhận: ${r.header.to.map((t) => t.organId).join(', ') || 'không có'}`,

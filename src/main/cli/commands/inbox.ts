@@ -6,6 +6,7 @@ import { parseOrThrow } from '../../../shared/api/validation.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { optional, parse, required } from '../args.ts';
 import { type CommandResult, withProfile } from '../context.ts';
+import { numberNotation } from '../../../shared/domain/notation.ts';
 
 const VERDICT_VI: Readonly<Record<string, string>> = {
   valid: 'chữ ký hợp lệ',
@@ -29,7 +30,7 @@ export async function inboxList(args: string[]): Promise<CommandResult> {
     return {
       json: { rows, total },
       text: rows.length
-        ? rows.map((r) => `${r.id}\t${KIND_VI[r.businessType]} ${r.codeNumber}/${r.codeNotation} từ ${r.fromName || r.fromOrganId}: ${r.subject} [${VERDICT_VI[r.verdict]}]`).join('\n')
+        ? rows.map((r) => `${r.id}\t${KIND_VI[r.businessType]} ${numberNotation(r)} từ ${r.fromName || r.fromOrganId}: ${r.subject} [${VERDICT_VI[r.verdict]}]`).join('\n')
         : 'Không có văn bản nào.',
     };
   });
@@ -43,7 +44,7 @@ export async function inboxShow(args: string[]): Promise<CommandResult> {
     return {
       json: d,
       text: [
-        `${KIND_VI[d.businessType]} ${d.codeNumber}/${d.codeNotation} ngày ${d.documentDate ?? '?'} của ${d.fromName} (${d.fromOrganId})`,
+        `${KIND_VI[d.businessType]} ${numberNotation(d)} ngày ${d.documentDate ?? '?'} của ${d.fromName} (${d.fromOrganId})`,
         `Trích yếu: ${d.subject}`,
         `Trạng thái: ${d.state}; kiểm tra chữ ký: ${VERDICT_VI[d.verdict]}`,
         ...d.files.map((f) => `- ${f.name} (${f.size} byte): ${VERDICT_VI[f.verdict]}${f.report ? ` — ${f.report.summaryVi}` : ''}`),
@@ -57,7 +58,7 @@ export async function inboxAccept(args: string[]): Promise<CommandResult> {
   const p = parse(args, { id: { type: 'string' }, 'allow-duplicate': { type: 'boolean' } });
   return withProfile(p, (profile) => {
     const doc = acceptInbox(profile, idOf(p), { allowDuplicate: p.values['allow-duplicate'] === true });
-    return { json: doc, text: `Đã tiếp nhận: số đến ${doc.number}, ${doc.codeNumber}/${doc.codeNotation}. Trạng thái 03 sẽ gửi ở lần đồng bộ sau.` };
+    return { json: doc, text: `Đã tiếp nhận: số đến ${doc.number}, ${numberNotation(doc)}. Trạng thái 03 sẽ gửi ở lần đồng bộ sau.` };
   });
 }
 

@@ -15,7 +15,8 @@ import { issuanceSettingsOf, saveIssuanceSettings } from '../../issuance/issuanc
 import { issueIssuance } from '../../issuance/issue-step.ts';
 import { numberIssuance } from '../../issuance/number-step.ts';
 import { registerIssuance } from '../../issuance/register-step.ts';
-import type { TokenAccess } from '../../issuance/token-signing.ts';
+import type { StepSigning } from '../../issuance/token-signing.ts';
+import { programResources } from '../../program/resources.ts';
 import { voidIssuance } from '../../issuance/void-issuance.ts';
 import type { Rect } from '../../pdf/sign-pdf.ts';
 import type { Profile } from '../../profile/open-profile.ts';
@@ -24,6 +25,7 @@ import { placementOf } from '../placement-option.ts';
 import { type CommandResult, withProfile } from '../context.ts';
 import { promptPin, readPinFromStdin } from '../read-pin.ts';
 import { modulePaths, withTokenClient } from './token.ts';
+import { numberNotation } from '../../../shared/domain/notation.ts';
 
 // `vanthu issue …`: the issuance workflow headless (docs/issuance.md). The draft's JSON is the
 // contract's issuance.create input, except that "main" and "attachments" are PDF paths relative
@@ -54,7 +56,7 @@ function draftFrom(source: string, raw: unknown = readJson(source)): Omit<NewIss
 }
 
 function describe(r: IssuanceRecord): string {
-  const number = r.codeNumber ? ` Số: ${r.codeNumber}/${r.codeNotation}, ngày ${formatVietnameseDate(r.documentDate)}.` : '';
+  const number = r.codeNumber ? ` Số: ${numberNotation(r)}, ngày ${formatVietnameseDate(r.documentDate)}.` : '';
   return `Văn bản mã ${r.id} (${r.documentTypeName} — ${r.subject}): ${ISSUANCE_STATE_NAMES[r.state]}.${number}${r.voidReason ? ` Đã hủy: ${r.voidReason}.` : ''}`;
 }
 
@@ -111,7 +113,7 @@ export async function issueList(args: string[]): Promise<CommandResult> {
   }
   return withProfile(p, (profile) => {
     const result = listIssuances(profile, { state: state as (typeof ISSUANCE_STATES)[number] | undefined, offset: 0, limit: 500 });
-    const lines = result.rows.map((r) => `${r.id}\t${ISSUANCE_STATE_NAMES[r.state]}\t${r.codeNumber ? `${r.codeNumber}/${r.codeNotation}` : '—'}\t${r.documentTypeName}\t${r.subject}`);
+    const lines = result.rows.map((r) => `${r.id}\t${ISSUANCE_STATE_NAMES[r.state]}\t${numberNotation(r) ?? '—'}\t${r.documentTypeName}\t${r.subject}`);
     return { json: result, text: [...lines, `${result.total} văn bản.`].join('\n') };
   });
 }
@@ -146,7 +148,7 @@ export async function issueSettings(args: string[]): Promise<CommandResult> {
   });
 }
 
-type SigningStep = (profile: Profile, id: number, access: TokenAccess, placement: { page: number; rect: Rect } | null) => Promise<IssuanceRecord>;
+type SigningStep = (profile: Profile, id: number, signing: StepSigning, placement: { page: number; rect: Rect } | null) => Promise<IssuanceRecord>;
 
 function withToken(step: SigningStep) {
   return async (args: string[]): Promise<CommandResult> => {
@@ -173,8 +175,8 @@ function withToken(step: SigningStep) {
         if (!token) {
           throw new AppError('TOKEN_UNAVAILABLE', `Không thấy thiết bị ký số "${tokenLabel}". Thiết bị đang cắm: ${tokens.map((t) => `"${t.label}"`).join(', ') || 'không có'}.`, `token ${tokenLabel} not found in ${modulePath}`);
         }
-        const access: TokenAccess = { client, modulePath, tokenSerial: token.serialNumber, certificateId, pin: token.pinStatus.pinPad ? null : pin };
-        return answer(await step(profile, id, access, placement));
+        const access = { client, modulePath, tokenSerial: token.serialNumber, certificateId, pin: token.pinStatus.pinPad ? null : pin };
+        return answer(await step(profile, id, { access, resources: programResources() }, placement));
       }),
     );
   };

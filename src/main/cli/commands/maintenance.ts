@@ -3,8 +3,8 @@ import { AppError } from '../../../shared/errors.ts';
 import { createBackup } from '../../backup/create-backup.ts';
 import { restoreProfile } from '../../backup/restore-profile.ts';
 import { systemClock } from '../../registry/clock.ts';
-import { checkProfile } from '../../services/check-profile.ts';
-import { verifyAuditLog } from '../../services/verify-audit.ts';
+import { checkProfile } from '../../backup/check-profile.ts';
+import { verifyAuditLog } from '../../backup/verify-audit.ts';
 import { integer, optional, parse, required } from '../args.ts';
 import { type CommandResult, withProfile } from '../context.ts';
 

@@ -4,6 +4,7 @@ import { formatVietnameseDate } from '../../../shared/domain/dates.ts';
 import { listDocuments } from '../../registry/listing.ts';
 import { integer, optional, parse } from '../args.ts';
 import { type CommandResult, withProfile } from '../context.ts';
+import { numberNotation } from '../../../shared/domain/notation.ts';
 
 // `vanthu search --profile DIR QUERY`: full text over subject, notation, issuing agency, signer
 // and notes, diacritics ignored, in both registers unless --kind says which; with the same
@@ -48,7 +49,7 @@ export async function search(args: string[]): Promise<CommandResult> {
     const lines = results.flatMap((r) =>
       r.rows.map(
         (d) =>
-          `${d.direction === 'incoming' ? `Đến ${d.number}/${d.year}` : `Đi ${d.codeNumber}/${d.codeNotation}`}\t` +
+          `${d.direction === 'incoming' ? `Đến ${d.number}/${d.year}` : `Đi ${numberNotation(d)}`}\t` +
           `${formatVietnameseDate(d.documentDate)}\t${d.issuingAgency}\t${d.subject}${d.status === 'void' ? ' [ĐÃ HỦY]' : ''}`,
       ),
     );

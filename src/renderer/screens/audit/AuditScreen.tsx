@@ -1,5 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { AuditEntry } from '../../../shared/api/schemas/audit.ts';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { errorMessage } from '../../api/api-error.ts';
 import { call } from '../../api/client.ts';
 import { useApp } from '../../app/app-context.ts';
@@ -11,23 +10,18 @@ import { ChecksPanel } from './ChecksPanel.tsx';
 
 const PAGE = 100;
 
-// Nhật ký: the append-only, hash-chained log, newest first, a page at a time.
+// Nhật ký: the append-only, hash-chained log, newest first, a page at a time: each older page
+// starts before the last entry shown (the log only grows at the top, so offsets would shift).
 export function AuditScreen() {
   const { navigate } = useApp();
-  const [entries, setEntries] = useState<AuditEntry[]>([]);
-  const [more, setMore] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const load = useCallback((beforeSeq?: number) => {
-    call('audit.list', { limit: PAGE, ...(beforeSeq ? { beforeSeq } : {}) })
-      .then((page) => {
-        setEntries((before) => (beforeSeq ? [...before, ...page] : page));
-        setMore(page.length === PAGE);
-        setError(null);
-      })
-      .catch((e: unknown) => setError(errorMessage(e)));
-  }, []);
-  useEffect(() => load(), [load]);
+  const log = useInfiniteQuery({
+    queryKey: ['audit.list', {}],
+    queryFn: ({ pageParam }) => call('audit.list', { limit: PAGE, ...(pageParam === null ? {} : { beforeSeq: pageParam }) }),
+    initialPageParam: null as number | null,
+    getNextPageParam: (page) => (page.length === PAGE ? (page[page.length - 1]?.seq ?? null) : null),
+  });
+  const entries = log.data?.pages.flat() ?? [];
+  const error = log.error ? errorMessage(log.error) : null;
 
   const documents = knownDocuments(entries);
   return (
@@ -71,8 +65,8 @@ export function AuditScreen() {
           ))}
         </tbody>
       </table>
-      {more ? (
-        <button type="button" className="button" onClick={() => load(entries[entries.length - 1]?.seq)}>
+      {log.hasNextPage ? (
+        <button type="button" className="button" disabled={log.isFetchingNextPage} onClick={() => void log.fetchNextPage()}>
           Xem cũ hơn
         </button>
       ) : null}

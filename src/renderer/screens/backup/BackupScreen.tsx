@@ -1,7 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import type { BackupRecord } from '../../../shared/api/schemas/books.ts';
 import { errorMessage } from '../../api/api-error.ts';
-import { call } from '../../api/client.ts';
+import { apiQuery } from '../../api/queries.ts';
+import { write } from '../../api/write.ts';
 import { useApp } from '../../app/app-context.ts';
 import { Notice } from '../../components/Notice.tsx';
 import { useInFlight } from '../../forms/use-in-flight.ts';
@@ -12,25 +14,18 @@ import { RestoreDialog } from './RestoreDialog.tsx';
 type Message = { readonly tone: 'success' | 'error'; readonly text: string };
 
 export function BackupScreen() {
-  const { reload, info } = useApp();
-  const [backups, setBackups] = useState<BackupRecord[]>([]);
+  const { info } = useApp();
+  const list = useQuery(apiQuery('backup.list', {}));
+  const backups = list.data ?? [];
   const [message, setMessage] = useState<Message | null>(null);
   const { busy, run } = useInFlight();
   const [restoring, setRestoring] = useState<BackupRecord | null>(null);
 
-  const load = useCallback(() => {
-    call('backup.list', {})
-      .then(setBackups)
-      .catch((e: unknown) => setMessage({ tone: 'error', text: errorMessage(e) }));
-  }, []);
-  useEffect(load, [load]);
-
   const create = () =>
     run(async () => {
       try {
-        const b = await call('backup.create', {});
+        const b = await write('backup.create', {});
         setMessage({ tone: 'success', text: `Đã sao lưu vào ${b.path} (${showBytes(b.bytes)}).` });
-        load();
       } catch (e) {
         setMessage({ tone: 'error', text: errorMessage(e) });
       }
@@ -54,6 +49,7 @@ export function BackupScreen() {
         .vtbak đó trở lại thư mục này; nó sẽ hiện trong danh sách dưới đây.
       </p>
       {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
+      {list.error ? <Notice tone="error">{errorMessage(list.error)}</Notice> : null}
       <table className="table" data-testid="backup-table">
         <thead>
           <tr>
@@ -84,16 +80,14 @@ export function BackupScreen() {
           ))}
         </tbody>
       </table>
-      {backups.length === 0 ? <p className="muted">Chưa có bản sao lưu nào.</p> : null}
+      {list.isSuccess && backups.length === 0 ? <p className="muted">Chưa có bản sao lưu nào.</p> : null}
       {restoring ? (
         <RestoreDialog
           backup={restoring}
           onClose={() => setRestoring(null)}
-          onRestored={async (text) => {
+          onRestored={(text) => {
             setRestoring(null);
             setMessage({ tone: 'success', text });
-            await reload();
-            load();
           }}
         />
       ) : null}

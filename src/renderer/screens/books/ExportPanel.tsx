@@ -5,7 +5,6 @@ import { call, downloadExport, isBridgeMode } from '../../api/client.ts';
 import { useApp } from '../../app/app-context.ts';
 import { DateInput, SelectInput, TextInput } from '../../components/inputs.tsx';
 import { Notice } from '../../components/Notice.tsx';
-import { submitOnCtrlEnter } from '../../forms/ctrl-enter.ts';
 import { readDates } from '../../forms/dates-payload.ts';
 import { type FormFailure, formFailure } from '../../forms/form-errors.ts';
 import { FormSummary } from '../../forms/FormSummary.tsx';
@@ -80,7 +79,7 @@ export function ExportPanel() {
   return (
     <section className="panel" aria-labelledby="export-title">
       <h2 id="export-title">In, xuất sổ</h2>
-      <form className="form" onSubmit={submit} noValidate aria-label="Xuất sổ" onKeyDown={submitOnCtrlEnter}>
+      <form className="form" onSubmit={submit} noValidate aria-label="Xuất sổ">
         <FormSummary failure={failure} />
         <div className="form__grid">
           <SelectInput label={label('kind')} name="kind" value={kind} onChange={setKind} options={KINDS} error={errors.kind} wide />

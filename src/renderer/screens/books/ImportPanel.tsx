@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { ImportReport } from '../../../shared/api/schemas/books.ts';
 import { errorMessage } from '../../api/api-error.ts';
 import { call } from '../../api/client.ts';
+import { write } from '../../api/write.ts';
 import { useFocusRescue } from '../../app/use-focus-rescue.ts';
 import { FilePicker } from '../../components/FilePicker.tsx';
 import { SelectInput } from '../../components/inputs.tsx';
@@ -39,7 +40,8 @@ export function ImportPanel() {
       if (!file) return;
       setError(null);
       try {
-        const result = await call('books.import', { kind, fileName: file.name, dataBase64: await fileToBase64(file), dryRun });
+        // A check changes nothing; an import changes the registers, which are read again.
+        const result = await (dryRun ? call : write)('books.import', { kind, fileName: file.name, dataBase64: await fileToBase64(file), dryRun });
         setChecked({ file, kind, report: result });
       } catch (e) {
         setChecked(null);

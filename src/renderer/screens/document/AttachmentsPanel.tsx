@@ -3,6 +3,7 @@ import type { AttachmentRecord, DocumentRecord } from '../../../shared/api/schem
 import type { SignatureKind } from '../../../shared/domain/signature-kinds.ts';
 import { errorMessage } from '../../api/api-error.ts';
 import { call } from '../../api/client.ts';
+import { refreshAfter, write } from '../../api/write.ts';
 import { useUnsavedChanges } from '../../app/unsaved-changes.ts';
 import { FilePicker } from '../../components/FilePicker.tsx';
 import { Notice } from '../../components/Notice.tsx';
@@ -13,7 +14,7 @@ import { showBytes } from '../../util/format.ts';
 import type { SignFile } from '../signing/BatchList.tsx';
 import { SignDialog } from '../signing/SignDialog.tsx';
 import { isPdf, revisionName } from '../signing/signing-words.ts';
-import { VerificationPanel } from '../signing/VerificationPanel.tsx';
+import { FileVerification } from '../signing/FileVerification.tsx';
 
 interface AttachmentsPanelProps {
   readonly documentId: number;
@@ -27,16 +28,21 @@ type Message = { readonly tone: 'error' | 'success'; readonly text: string };
 
 // Attaches the chosen files one by one and says how far it got: the files attached leave the
 // picker (and show in the list), the one that failed and those after it stay, so "Đính kèm" again
-// carries on from there instead of attaching the first ones twice.
+// carries on from there instead of attaching the first ones twice. The document is read again
+// once, after the last file.
 async function attachAll(documentId: number, files: readonly File[]): Promise<{ attached: number; failure: string | null }> {
-  for (const [i, f] of files.entries()) {
-    try {
-      await call('documents.addAttachment', { documentId, name: f.name, dataBase64: await fileToBase64(f) });
-    } catch (e) {
-      return { attached: i, failure: `Tệp "${f.name}" chưa đính kèm được: ${errorMessage(e)}` };
+  try {
+    for (const [i, f] of files.entries()) {
+      try {
+        await call('documents.addAttachment', { documentId, name: f.name, dataBase64: await fileToBase64(f) });
+      } catch (e) {
+        return { attached: i, failure: `Tệp "${f.name}" chưa đính kèm được: ${errorMessage(e)}` };
+      }
     }
+    return { attached: files.length, failure: null };
+  } finally {
+    await refreshAfter('documents.addAttachment');
   }
-  return { attached: files.length, failure: null };
 }
 
 // The signature a file most likely needs next (signing.md "The workflow"): a draft of an outgoing
@@ -94,7 +100,7 @@ export function AttachmentsPanel({ documentId, direction, attachments, onStart, 
       onStart();
       setMessage(null);
       try {
-        const made = await call('signing.number', { documentId, sha256: a.sha256 });
+        const made = await write('signing.number', { documentId, sha256: a.sha256 });
         setMessage({ tone: 'success', text: `Đã ghi số, ngày vào tệp mới "${made.name}".` });
         onChanged();
       } catch (e) {
@@ -191,9 +197,9 @@ export function AttachmentsPanel({ documentId, direction, attachments, onStart, 
         </button>
       ) : null}
       {verifying ? (
-        <VerificationPanel
+        <FileVerification
           key={verifying.sha256}
-          documentId={documentId}
+          file={{ documentId }}
           sha256={verifying.sha256}
           fileName={verifying.name}
           onClose={() => setVerifying(null)}

@@ -3,12 +3,13 @@ import { priorityLabel } from '../../../shared/domain/priority.ts';
 import { processingStatusLabel } from '../../../shared/domain/processing.ts';
 import { showDate, showDateTime } from '../../util/dates.ts';
 import { DOCUMENT_STATUS_LABELS } from '../../util/labels.ts';
+import { numberNotation } from '../../../shared/domain/notation.ts';
 
 type Row = readonly [label: string, value: string | number | null | undefined];
 
 function rowsFor(d: DocumentDetail): Row[] {
   const common: Row[] = [
-    ['Số, ký hiệu', `${d.codeNumber}/${d.codeNotation}`],
+    ['Số, ký hiệu', numberNotation(d)],
     ['Ngày văn bản', showDate(d.documentDate)],
     ['Loại văn bản', d.documentTypeName],
     ['Trích yếu', d.subject],

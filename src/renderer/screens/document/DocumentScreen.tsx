@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { DocumentDetail } from '../../../shared/api/schemas/documents.ts';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { errorMessage } from '../../api/api-error.ts';
-import { call } from '../../api/client.ts';
+import { apiQuery } from '../../api/queries.ts';
 import { useApp } from '../../app/app-context.ts';
 import { useFocusRescue } from '../../app/use-focus-rescue.ts';
 import { DocumentBadges } from '../../components/badges.tsx';
@@ -20,39 +20,23 @@ function capitalise(text: string): string {
 
 export function DocumentScreen({ id }: { readonly id: number }) {
   const { navigate } = useApp();
-  const [doc, setDoc] = useState<DocumentDetail | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const query = useQuery(apiQuery('documents.get', { id }));
+  const doc = query.data;
+  // A failed (re)load is shown above whatever copy of the document is on screen.
+  const error = query.error ? `Chưa tải được văn bản: ${errorMessage(query.error)}` : null;
   const [editing, setEditing] = useState(false);
   const [voiding, setVoiding] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
-  const [version, setVersion] = useState(0);
   const rescueFocus = useFocusRescue();
 
-  // A failed (re)load is shown above whatever copy of the document is on screen.
-  const load = useCallback(
-    () =>
-      call('documents.get', { id })
-        .then((d) => {
-          setDoc(d);
-          setError(null);
-          setVersion((v) => v + 1);
-        })
-        .catch((e: unknown) => setError(`Chưa tải được văn bản: ${errorMessage(e)}`)),
-    [id],
-  );
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  // After a change the document is read again and the confirmation appears with it; a notice
-  // from an earlier change goes as soon as another one starts. The focus, if it went with a
-  // closed form or a button that no longer applies, moves to the heading.
+  // A change's write reads the document (and its audit entries) again before it returns, so the
+  // confirmation appears with the fresh copy; a notice from an earlier change goes as soon as
+  // another one starts. The focus, if it went with a closed form or a button that no longer
+  // applies, moves to the heading.
   const startChange = () => setNotice(null);
   const changed = (message: string | null) => {
-    void load().then(() => {
-      setNotice(message);
-      rescueFocus();
-    });
+    setNotice(message);
+    rescueFocus();
   };
 
   if (!doc) return <section className="screen">{error ? <Notice tone="error">{error}</Notice> : <p>Đang tải…</p>}</section>;
@@ -96,7 +80,7 @@ export function DocumentScreen({ id }: { readonly id: number }) {
       {error ? (
         <Notice tone="error">
           {error}{' '}
-          <button type="button" className="button button--quiet" onClick={() => void load()}>
+          <button type="button" className="button button--quiet" onClick={() => void query.refetch()}>
             Tải lại
           </button>
         </Notice>
@@ -121,7 +105,7 @@ export function DocumentScreen({ id }: { readonly id: number }) {
         <ProcessingPanel doc={doc} onStart={startChange} onSaved={() => changed('Đã lưu thông tin xử lý.')} />
       ) : null}
       <AttachmentsPanel documentId={doc.id} direction={doc.direction} attachments={doc.attachments} onStart={startChange} onChanged={() => changed(null)} />
-      <DocumentAudit documentId={doc.id} version={version} />
+      <DocumentAudit documentId={doc.id} />
       {voiding ? (
         <VoidDialog
           doc={doc}

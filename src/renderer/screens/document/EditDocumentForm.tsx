@@ -1,13 +1,13 @@
-import { type FormEvent, type KeyboardEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import type { DocumentRecord } from '../../../shared/api/schemas/documents.ts';
 import { allTypes } from '../../../shared/domain/document-types.ts';
-import { call } from '../../api/client.ts';
+import { write } from '../../api/write.ts';
 import { useUnsavedChanges } from '../../app/unsaved-changes.ts';
 import { DateInput, SelectInput, TextArea, TextInput } from '../../components/inputs.tsx';
-import { submitOnCtrlEnter } from '../../forms/ctrl-enter.ts';
 import { type FormFailure, formFailure } from '../../forms/form-errors.ts';
 import { FormSummary } from '../../forms/FormSummary.tsx';
 import { label } from '../../forms/label.ts';
+import { useEscapeToCancel } from '../../forms/use-escape-to-cancel.ts';
 import { useForm } from '../../forms/use-form.ts';
 import { useInFlight } from '../../forms/use-in-flight.ts';
 import { PRIORITY_OPTIONS } from '../../util/labels.ts';
@@ -34,28 +34,21 @@ export function EditDocumentForm({ doc, onSaved, onCancel }: EditDocumentFormPro
   const fields = editableFields(doc);
   const { values, errors, set } = form;
   useUnsavedChanges(form.dirty);
+  const formRef = useRef<HTMLFormElement>(null);
+  useEscapeToCancel(formRef, onCancel, !busy);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void run(async () => {
       const { patch, dateBoxes } = toPatch(doc, values);
       try {
-        onSaved(await call('documents.update', patch));
+        onSaved(await write('documents.update', patch));
       } catch (err) {
         const f = formFailure(err, fields, dateBoxes);
         setFailure(f);
         form.setErrors(f.fieldErrors);
       }
     });
-  };
-
-  const onKeyDown = (e: KeyboardEvent<HTMLFormElement>) => {
-    if (e.key === 'Escape' && !busy) {
-      e.preventDefault();
-      onCancel();
-    } else {
-      submitOnCtrlEnter(e);
-    }
   };
 
   const control = (f: EditField) => {
@@ -69,7 +62,7 @@ export function EditDocumentForm({ doc, onSaved, onCancel }: EditDocumentFormPro
   };
 
   return (
-    <form className="form form--boxed" onSubmit={submit} noValidate aria-label="Sửa thông tin văn bản" onKeyDown={onKeyDown}>
+    <form ref={formRef} className="form form--boxed" onSubmit={submit} noValidate aria-label="Sửa thông tin văn bản">
       <FormSummary failure={failure} />
       <datalist id="edit-types">
         {allTypes().map((t) => (

@@ -2,11 +2,10 @@ import type { FormEvent } from 'react';
 import { useState } from 'react';
 import type { DocumentRecord } from '../../../shared/api/schemas/documents.ts';
 import type { ProcessingStatus } from '../../../shared/domain/processing.ts';
-import { call } from '../../api/client.ts';
+import { write } from '../../api/write.ts';
 import { useApp } from '../../app/app-context.ts';
 import { useUnsavedChanges } from '../../app/unsaved-changes.ts';
 import { DateInput, SelectInput, TextInput } from '../../components/inputs.tsx';
-import { submitOnCtrlEnter } from '../../forms/ctrl-enter.ts';
 import { readDates } from '../../forms/dates-payload.ts';
 import { type FormFailure, formFailure } from '../../forms/form-errors.ts';
 import { FormSummary } from '../../forms/FormSummary.tsx';
@@ -55,7 +54,7 @@ export function ProcessingPanel({ doc, onStart, onSaved }: ProcessingPanelProps)
       // status is sent only when the clerk changed it.
       const statusChanged = values.status !== (doc.processingStatus ?? 'pending');
       try {
-        const saved = await call('processing.update', {
+        const saved = await write('processing.update', {
           id: doc.id,
           assigneeUnit: values.assigneeUnit,
           assigneePerson: values.assigneePerson,
@@ -77,7 +76,7 @@ export function ProcessingPanel({ doc, onStart, onSaved }: ProcessingPanelProps)
   return (
     <section className="panel" aria-labelledby="processing-title">
       <h2 id="processing-title">Chuyển xử lý và theo dõi</h2>
-      <form className="form" onSubmit={submit} noValidate aria-label="Xử lý văn bản" onKeyDown={submitOnCtrlEnter}>
+      <form className="form" onSubmit={submit} noValidate aria-label="Xử lý văn bản">
         <FormSummary failure={failure} />
         <div className="form__grid">
           <TextInput

@@ -1,5 +1,5 @@
 import type { DocumentRecord } from '../../../shared/api/schemas/documents.ts';
-import { call } from '../../api/client.ts';
+import { write } from '../../api/write.ts';
 import { VoidReasonDialog } from '../../components/VoidReasonDialog.tsx';
 import { documentName } from '../../util/labels.ts';
 
@@ -21,7 +21,7 @@ export function VoidDialog({ doc, onClose, onVoided }: VoidDialogProps) {
           dùng lại. Việc hủy được ghi vào nhật ký.
         </p>
       }
-      voidWith={(reason) => call('documents.void', { id: doc.id, reason })}
+      voidWith={(reason) => write('documents.void', { id: doc.id, reason })}
       onClose={onClose}
       onVoided={onVoided}
     />

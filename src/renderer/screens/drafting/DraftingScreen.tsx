@@ -1,14 +1,13 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import type { IssuanceRecord } from '../../../shared/api/schemas/issuance.ts';
 import { errorMessage, isApiError } from '../../api/api-error.ts';
-import { call } from '../../api/client.ts';
+import { write } from '../../api/write.ts';
 import { useApp } from '../../app/app-context.ts';
 import type { CorrectionOf } from '../../app/routes.ts';
 import { useUnsavedChanges } from '../../app/unsaved-changes.ts';
 import { FilePicker } from '../../components/FilePicker.tsx';
 import { SelectInput, TextInput } from '../../components/inputs.tsx';
 import { Notice } from '../../components/Notice.tsx';
-import { submitOnCtrlEnter } from '../../forms/ctrl-enter.ts';
 import { useInFlight } from '../../forms/use-in-flight.ts';
 import { filesToUploads } from '../../util/files.ts';
 import { DraftFields } from './DraftFields.tsx';
@@ -96,7 +95,7 @@ function DraftForm() {
     void run(async () => {
       setSubmitErrors(null);
       try {
-        const record = await call('issuance.createFromDraft', {
+        const record = await write('issuance.createFromDraft', {
           draft: toDraftInput(values),
           recipients: toRecipients(recipients),
           archive: archive.trim() === '' ? null : archive,
@@ -114,7 +113,7 @@ function DraftForm() {
 
   return (
     <div className="drafting">
-      <form className="form drafting__form" onSubmit={onSubmit} onKeyDown={submitOnCtrlEnter} noValidate aria-label="Soạn thảo văn bản">
+      <form className="form drafting__form" onSubmit={onSubmit} noValidate aria-label="Soạn thảo văn bản">
         <SelectInput
           label="Loại văn bản"
           name="documentType"
@@ -125,7 +124,7 @@ function DraftForm() {
             setDirty(true);
           }}
           hint="Đổi loại sẽ nạp mẫu của loại đó (nội dung đang soạn được thay)."
-          autoFocus
+          initialFocus
         />
         {submitErrors ? (
           <Notice tone="error">

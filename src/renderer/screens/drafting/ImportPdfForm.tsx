@@ -1,14 +1,13 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { CORRECTION_RELATIONS, type CorrectionRelation, type IssuanceRecord, type Secrecy, SECRECY_LEVELS } from '../../../shared/api/schemas/issuance.ts';
 import { errorMessage, isApiError } from '../../api/api-error.ts';
-import { call } from '../../api/client.ts';
+import { write } from '../../api/write.ts';
 import { useApp } from '../../app/app-context.ts';
 import type { CorrectionOf } from '../../app/routes.ts';
 import { useUnsavedChanges } from '../../app/unsaved-changes.ts';
 import { FilePicker } from '../../components/FilePicker.tsx';
 import { SelectInput, TextArea, TextInput } from '../../components/inputs.tsx';
 import { Notice } from '../../components/Notice.tsx';
-import { submitOnCtrlEnter } from '../../forms/ctrl-enter.ts';
 import { useInFlight } from '../../forms/use-in-flight.ts';
 import { fileToBase64, filesToUploads } from '../../util/files.ts';
 import { PRIORITY_OPTIONS } from '../../util/labels.ts';
@@ -93,8 +92,8 @@ export function ImportPdfForm({ correction }: { readonly correction?: Correction
           attachments: await filesToUploads(attachments),
         };
         const record = correction
-          ? await call('issuance.correct', { ...fields, originalDocumentId: correction.documentId, relation: values.relation })
-          : await call('issuance.create', fields);
+          ? await write('issuance.correct', { ...fields, originalDocumentId: correction.documentId, relation: values.relation })
+          : await write('issuance.create', fields);
         setDirty(false);
         setCreated(record);
       } catch (err) {
@@ -104,7 +103,7 @@ export function ImportPdfForm({ correction }: { readonly correction?: Correction
   };
 
   return (
-    <form className="form form--boxed" onSubmit={onSubmit} onKeyDown={submitOnCtrlEnter} noValidate aria-label={correction ? 'Văn bản sửa đổi, thay thế, đính chính' : 'Nhập PDF'}>
+    <form className="form form--boxed" onSubmit={onSubmit} noValidate aria-label={correction ? 'Văn bản sửa đổi, thay thế, đính chính' : 'Nhập PDF'}>
       {failure ? <Notice tone="error">{failure.message}</Notice> : null}
       {correction ? (
         <>

@@ -1,7 +1,10 @@
-import { useEffect, useRef, useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import type { OutputOf } from '../../../shared/api/contract.ts';
+import type { DraftInput } from '../../../shared/api/schemas/draft.ts';
 import { errorMessage, isApiError } from '../../api/api-error.ts';
 import { call } from '../../api/client.ts';
+import { useDebounced } from '../../util/use-debounced.ts';
 import { draftErrors, type DraftErrors, type DraftValues, toDraftInput } from './draft-values.ts';
 
 export type PreviewPdf = OutputOf<'drafts.preview'>;
@@ -9,38 +12,49 @@ export type PreviewPdf = OutputOf<'drafts.preview'>;
 export interface DraftPreviewState {
   // The last draft that rendered; kept while the clerk types something not yet valid.
   readonly pdf: PreviewPdf | null;
-  // What the server said about the current draft: field messages, or a general failure.
+  // What the server said about the draft it was last asked about: field messages, or a general
+  // failure. Kept until its next answer.
   readonly errors: DraftErrors;
   readonly failure: string | null;
   readonly rendering: boolean;
-  // The draft the current errors and pdf are for (the create step renders this exact draft).
-  readonly current: boolean;
+}
+
+// The server's answer about one draft: its rendering, or why it cannot be rendered.
+interface Answer {
+  readonly pdf: PreviewPdf | null;
+  readonly errors: DraftErrors;
+  readonly failure: string | null;
 }
 
 // Pauses in typing shorter than this do not ask for a new rendering.
 const DEBOUNCE_MS = 500;
 
+async function render(draft: DraftInput): Promise<Answer> {
+  try {
+    return { pdf: await call('drafts.preview', { draft }), errors: {}, failure: null };
+  } catch (e) {
+    return { pdf: null, errors: isApiError(e) ? draftErrors(e.issues) : {}, failure: errorMessage(e) };
+  }
+}
+
 // The live preview: the draft is rendered by the server (drafts.preview, nothing stored) once the
-// clerk pauses typing. Only the newest request's answer is shown: an older one that arrives late
-// is dropped.
+// clerk pauses typing. A refused draft is an answer (its messages go under the boxes), not a
+// failed read; each draft is its own query, so only the answer for the draft now asked about
+// shows, and the last answer stays until the next one arrives.
 export function useDraftPreview(values: DraftValues): DraftPreviewState {
-  const [state, setState] = useState<DraftPreviewState>({ pdf: null, errors: {}, failure: null, rendering: true, current: false });
-  const generation = useRef(0);
-  useEffect(() => {
-    const mine = ++generation.current;
-    setState((s) => ({ ...s, rendering: true, current: false }));
-    const timer = setTimeout(() => {
-      call('drafts.preview', { draft: toDraftInput(values) })
-        .then((pdf) => {
-          if (mine === generation.current) setState({ pdf, errors: {}, failure: null, rendering: false, current: true });
-        })
-        .catch((e: unknown) => {
-          if (mine !== generation.current) return;
-          const errors = isApiError(e) ? draftErrors(e.issues) : {};
-          setState((s) => ({ pdf: s.pdf, errors, failure: errorMessage(e), rendering: false, current: true }));
-        });
-    }, DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [values]);
-  return state;
+  const draft = toDraftInput(values);
+  const asked = useDebounced(draft, DEBOUNCE_MS);
+  const preview = useQuery({
+    queryKey: ['drafts.preview', { draft: asked }],
+    queryFn: () => render(asked),
+    placeholderData: keepPreviousData,
+    // Each rendering is a PDF: only the one on screen is kept.
+    gcTime: 0,
+  });
+  const answer = preview.data;
+  // The last good rendering, kept while the draft is refused.
+  const [shown, setShown] = useState<PreviewPdf | null>(null);
+  if (answer?.pdf && answer.pdf !== shown) setShown(answer.pdf);
+  const rendering = JSON.stringify(draft) !== JSON.stringify(asked) || preview.isFetching || !answer;
+  return { pdf: answer?.pdf ?? shown, errors: answer?.errors ?? {}, failure: answer?.failure ?? null, rendering };
 }

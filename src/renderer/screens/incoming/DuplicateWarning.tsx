@@ -1,6 +1,7 @@
 import type { DuplicateMatch } from '../../../shared/api/schemas/documents.ts';
 import { useApp } from '../../app/app-context.ts';
 import { showDate } from '../../util/dates.ts';
+import { numberNotation } from '../../../shared/domain/notation.ts';
 
 interface DuplicateWarningProps {
   readonly matches: readonly DuplicateMatch[];
@@ -25,7 +26,7 @@ export function DuplicateWarning({ matches, saving, onRegisterAnyway }: Duplicat
       <ul>
         {matches.map((m) => (
           <li key={m.id}>
-            Số đến {m.number}/{m.year} — {m.codeNumber}/{m.codeNotation}, {m.issuingAgency}, ngày {showDate(m.documentDate)} ({REASONS[m.reason]}
+            Số đến {m.number}/{m.year} — {numberNotation(m)}, {m.issuingAgency}, ngày {showDate(m.documentDate)} ({REASONS[m.reason]}
             {m.status === 'void' ? ', đã hủy' : ''}): {m.subject}{' '}
             <button type="button" className="button button--quiet" onClick={() => navigate({ name: 'document', id: m.id })}>
               Xem

@@ -20,7 +20,7 @@ export function IncomingFields({ values, errors, set, unitNames }: IncomingField
   const box = (name: keyof IncomingValues) => ({ label: label(name), name, value: values[name], onChange: set(name), error: errors[name] });
   return (
     <div className="form__grid">
-      <TextInput {...box('issuingAgency')} required wide autoFocus />
+      <TextInput {...box('issuingAgency')} required wide initialFocus />
       <TextInput {...box('codeNumber')} required />
       <TextInput {...box('codeNotation')} required hint="Ví dụ QĐ-UBND" />
       <DateInput {...box('documentDate')} required />

@@ -1,11 +1,10 @@
 import type { FormEvent } from 'react';
 import type { DocumentRecord } from '../../../shared/api/schemas/documents.ts';
 import { ApiError } from '../../api/api-error.ts';
-import { call } from '../../api/client.ts';
+import { write } from '../../api/write.ts';
 import { useApp } from '../../app/app-context.ts';
 import { FilePicker } from '../../components/FilePicker.tsx';
 import { Notice } from '../../components/Notice.tsx';
-import { submitOnCtrlEnter } from '../../forms/ctrl-enter.ts';
 import { FormSummary } from '../../forms/FormSummary.tsx';
 import { useRegistration } from '../../forms/use-registration.ts';
 import { DuplicateWarning } from './DuplicateWarning.tsx';
@@ -24,21 +23,20 @@ export function IncomingForm() {
     // Mail is registered in batches as it arrives: a Ngày đến typed for one keeps for the next.
     next: (v) => ({ ...emptyIncoming(), arrivalDate: v.arrivalDate }),
     onSaved: () => {
-      duplicates.setMatches([]);
       document.querySelector<HTMLInputElement>('input[name="issuingAgency"]')?.focus();
     },
     // The duplicate panel shows the matches and the way on; a second alert would only repeat it.
     onRefused: (e) => {
       if (!(e instanceof ApiError && e.code === 'DUPLICATE_SUSPECTED')) return false;
-      duplicates.setMatches(e.duplicates);
+      duplicates.refused(e.duplicates);
       return true;
     },
   });
   const { values, errors, set, saved, busy } = form;
   // Used by the callbacks above, which run only after a save, once this is set.
-  const duplicates = useDuplicateCheck(values.issuingAgency, values.codeNumber, values.codeNotation);
+  const duplicates = useDuplicateCheck(values);
 
-  const save = (allowDuplicate: boolean) => form.save((v, attachments) => call('incoming.register', toIncomingInput(v, attachments, allowDuplicate)));
+  const save = (allowDuplicate: boolean) => form.save((v, attachments) => write('incoming.register', toIncomingInput(v, attachments, allowDuplicate)));
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     void save(false);
@@ -61,7 +59,7 @@ export function IncomingForm() {
           </button>
         </Notice>
       ) : null}
-      <form className="form" onSubmit={onSubmit} noValidate aria-label="Vào sổ văn bản đến" onKeyDown={submitOnCtrlEnter}>
+      <form className="form" onSubmit={onSubmit} noValidate aria-label="Vào sổ văn bản đến">
         <FormSummary failure={form.failure} />
         {duplicates.matches.length > 0 ? <DuplicateWarning matches={duplicates.matches} saving={busy} onRegisterAnyway={() => void save(true)} /> : null}
         <IncomingFields values={values} errors={errors} set={set} unitNames={profile?.units.map((u) => u.name) ?? []} />

@@ -1,8 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import type { IssuanceRecord } from '../../../shared/api/schemas/issuance.ts';
 import { priorityLabel } from '../../../shared/domain/priority.ts';
 import { errorMessage } from '../../api/api-error.ts';
-import { call } from '../../api/client.ts';
+import { apiQuery } from '../../api/queries.ts';
+import { write } from '../../api/write.ts';
 import { useApp } from '../../app/app-context.ts';
 import { Notice } from '../../components/Notice.tsx';
 import { useInFlight } from '../../forms/use-in-flight.ts';
@@ -14,6 +16,7 @@ import { canCorrect, canVoid, nextStep, OUTBOX_STATUS_NAMES, RELATION_NAMES, SEC
 import { OriginalLink } from './OriginalLink.tsx';
 import { ReportedStatus } from './ReportedStatus.tsx';
 import { TokenStepDialog } from './TokenStepDialog.tsx';
+import { numberNotation } from '../../../shared/domain/notation.ts';
 
 const FILE_STEP_ORDER = { draft: 0, approved: 2, numbered: 3, issued: 4 } as const;
 
@@ -29,29 +32,21 @@ function reachedIndex(record: IssuanceRecord): number {
 // channel and the outbox.
 export function IssuanceDetail({ id }: { readonly id: number }) {
   const { navigate } = useApp();
-  const [record, setRecord] = useState<IssuanceRecord | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const query = useQuery(apiQuery('issuance.get', { id }));
+  const record = query.data;
   const [failure, setFailure] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [dialog, setDialog] = useState<'token' | 'void' | null>(null);
   const { busy, run } = useInFlight();
 
-  const load = useCallback(() => {
-    setLoadError(null);
-    call('issuance.get', { id })
-      .then(setRecord)
-      .catch((e: unknown) => setLoadError(errorMessage(e)));
-  }, [id]);
-  useEffect(load, [load]);
-
-  if (loadError) {
+  if (query.error) {
     return (
       <section className="screen" aria-labelledby="screen-title">
         <h1 id="screen-title" tabIndex={-1}>
           Phát hành văn bản
         </h1>
-        <Notice tone="error">{loadError}</Notice>
-        <button type="button" className="button" onClick={load}>
+        <Notice tone="error">{errorMessage(query.error)}</Notice>
+        <button type="button" className="button" onClick={() => void query.refetch()}>
           Tải lại
         </button>
       </section>
@@ -60,8 +55,8 @@ export function IssuanceDetail({ id }: { readonly id: number }) {
   if (!record) return <p className="muted">Đang tải văn bản…</p>;
 
   const step = nextStep(record.state);
+  // The record on screen was read again by the step's write; the answer names the new state.
   const stepDone = (next: IssuanceRecord) => {
-    setRecord(next);
     setDialog(null);
     setFailure(null);
     setDone(`Xong: ${STATE_NAMES[next.state]}.`);
@@ -76,16 +71,15 @@ export function IssuanceDetail({ id }: { readonly id: number }) {
       setFailure(null);
       setDone(null);
       try {
-        stepDone(await call(step.op, { id: record.id }));
+        stepDone(await write(step.op, { id: record.id }));
       } catch (e) {
         // A CONFLICT (another window or the CLI moved the document on) is said in the server's
-        // words; the record is read again so the button matches the real state.
+        // words; the write read the record again, so the button matches the real state.
         setFailure(errorMessage(e));
-        load();
       }
     });
   };
-  const number = record.codeNumber && record.codeNotation ? `${record.codeNumber}/${record.codeNotation}` : null;
+  const number = numberNotation(record);
 
   return (
     <section className="screen issuance" aria-labelledby="screen-title">

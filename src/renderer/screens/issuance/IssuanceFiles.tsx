@@ -5,7 +5,7 @@ import { call } from '../../api/client.ts';
 import { Notice } from '../../components/Notice.tsx';
 import { base64ToBlob, saveBlob } from '../../util/files.ts';
 import { showBytes } from '../../util/format.ts';
-import { VerificationPanel } from '../signing/VerificationPanel.tsx';
+import { FileVerification } from '../signing/FileVerification.tsx';
 import { FILE_ROLE_NAMES, FILE_STEP_NAMES } from './issuance-words.ts';
 
 type IssuanceFile = IssuanceRecord['files'][number];
@@ -67,7 +67,7 @@ export function IssuanceFiles({ record }: { readonly record: IssuanceRecord }) {
         </tbody>
       </table>
       {verifying ? (
-        <VerificationPanel key={verifying.sha256} issuanceId={record.id} sha256={verifying.sha256} fileName={verifying.name} onClose={() => setVerifying(null)} />
+        <FileVerification key={verifying.sha256} file={{ issuanceId: record.id }} sha256={verifying.sha256} fileName={verifying.name} onClose={() => setVerifying(null)} />
       ) : null}
     </section>
   );

@@ -1,13 +1,13 @@
-import { useEffect, useState } from 'react';
-import { ISSUANCE_STATES, type IssuanceState, type IssuanceSummary } from '../../../shared/api/schemas/issuance.ts';
-import { errorMessage } from '../../api/api-error.ts';
-import { call } from '../../api/client.ts';
+import { useState } from 'react';
+import { ISSUANCE_STATES, type IssuanceState } from '../../../shared/api/schemas/issuance.ts';
+import { useOffsetPages } from '../../api/paging.ts';
 import { useApp } from '../../app/app-context.ts';
 import { SelectInput } from '../../components/inputs.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { showDateTime } from '../../util/dates.ts';
 import { IssuanceDetail } from './IssuanceDetail.tsx';
 import { STATE_NAMES } from './issuance-words.ts';
+import { numberNotation } from '../../../shared/domain/notation.ts';
 
 const PAGE = 50;
 const STATE_OPTIONS = [{ value: '', label: 'Tất cả' }, ...ISSUANCE_STATES.map((s) => ({ value: s, label: STATE_NAMES[s] }))];
@@ -21,29 +21,7 @@ export function IssuanceScreen({ id }: { readonly id: number | undefined }) {
 function IssuanceList() {
   const { navigate } = useApp();
   const [state, setState] = useState<IssuanceState | ''>('');
-  const [rows, setRows] = useState<readonly IssuanceSummary[]>([]);
-  const [total, setTotal] = useState<number | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const load = (offset: number, filter: IssuanceState | '', live: () => boolean = () => true) =>
-    call('issuance.list', { ...(filter ? { state: filter } : {}), offset, limit: PAGE })
-      .then((page) => {
-        if (!live()) return;
-        setRows((before) => (offset === 0 ? page.rows : [...before, ...page.rows]));
-        setTotal(page.total);
-        setError(null);
-      })
-      .catch((e: unknown) => live() && setError(errorMessage(e)));
-
-  useEffect(() => {
-    let live = true;
-    setRows([]);
-    setTotal(null);
-    void load(0, state, () => live);
-    return () => {
-      live = false;
-    };
-  }, [state]);
+  const { rows, total, error, hasMore, loadingMore, loadMore } = useOffsetPages('issuance.list', state ? { state } : {}, PAGE);
 
   return (
     <section className="screen" aria-labelledby="screen-title">
@@ -80,7 +58,7 @@ function IssuanceList() {
                     {r.subject}
                   </button>
                 </td>
-                <td>{r.codeNumber && r.codeNotation ? `${r.codeNumber}/${r.codeNotation}` : ''}</td>
+                <td>{numberNotation(r) ?? ''}</td>
                 <td>
                   <span className={`badge badge--${r.state === 'void' ? 'void' : r.state === 'distributed' ? 'done' : 'pending'}`}>{STATE_NAMES[r.state]}</span>
                 </td>
@@ -90,8 +68,8 @@ function IssuanceList() {
           </tbody>
         </table>
       ) : null}
-      {total !== null && rows.length < total ? (
-        <button type="button" className="button" onClick={() => void load(rows.length, state)}>
+      {hasMore ? (
+        <button type="button" className="button" disabled={loadingMore} onClick={loadMore}>
           Xem thêm ({rows.length}/{total})
         </button>
       ) : null}

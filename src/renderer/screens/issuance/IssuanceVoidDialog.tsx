@@ -1,5 +1,5 @@
 import type { IssuanceRecord } from '../../../shared/api/schemas/issuance.ts';
-import { call } from '../../api/client.ts';
+import { write } from '../../api/write.ts';
 import { VoidReasonDialog } from '../../components/VoidReasonDialog.tsx';
 
 interface IssuanceVoidDialogProps {
@@ -23,7 +23,7 @@ export function IssuanceVoidDialog({ record, onClose, onVoided }: IssuanceVoidDi
           <p>Dự thảo không đi tiếp các bước và không dùng số nào của sổ; các tệp và lịch sử xử lý vẫn được giữ.</p>
         )
       }
-      voidWith={(reason) => call('issuance.void', { id: record.id, reason })}
+      voidWith={(reason) => write('issuance.void', { id: record.id, reason })}
       onClose={onClose}
       onVoided={onVoided}
     />

@@ -1,7 +1,7 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import type { IssuanceRecord } from '../../../shared/api/schemas/issuance.ts';
 import { errorMessage, isApiError } from '../../api/api-error.ts';
-import { call } from '../../api/client.ts';
+import { write } from '../../api/write.ts';
 import { Dialog } from '../../components/Dialog.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { useInFlight } from '../../forms/use-in-flight.ts';
@@ -26,7 +26,7 @@ export function TokenStepDialog({ id, op, title, onClose, onDone }: TokenStepDia
   const pin = useRef<HTMLInputElement>(null);
   const attempted = useRef(false);
   const { busy, run } = useInFlight();
-  const choice = useTokenChoice(setFailure);
+  const choice = useTokenChoice();
   const { chosen, certificate, pinPad, usable, loadTokens } = choice;
 
   const submit = (e: FormEvent) => {
@@ -37,12 +37,12 @@ export function TokenStepDialog({ id, op, title, onClose, onDone }: TokenStepDia
     void run(async () => {
       setFailure(null);
       try {
-        const record = await call(op, { id, modulePath: chosen.modulePath, tokenSerial: chosen.token.serialNumber, certificateId: certificate.id, pin: typed });
+        const record = await write(op, { id, modulePath: chosen.modulePath, tokenSerial: chosen.token.serialNumber, certificateId: certificate.id, pin: typed });
         onDone(record);
       } catch (err) {
         const lines = isApiError(err) && err.issues.length ? err.issues.map(issueLine) : [errorMessage(err)];
         setFailure(lines.join(' '));
-        if (isApiError(err) && (err.code === 'PIN_REJECTED' || err.code === 'TOKEN_UNAVAILABLE')) void loadTokens();
+        if (isApiError(err) && (err.code === 'PIN_REJECTED' || err.code === 'TOKEN_UNAVAILABLE')) loadTokens();
       }
     });
   };

@@ -1,18 +1,9 @@
-import type { CorrectionRelation, IssuanceRecord, IssuanceState, Secrecy } from '../../../shared/api/schemas/issuance.ts';
+import { type CorrectionRelation, ISSUANCE_STATE_NAMES, ISSUANCE_STEPS, type IssuanceRecord, type IssuanceState, type Secrecy } from '../../../shared/api/schemas/issuance.ts';
 
-// The workflow's states in the clerk's words, in their order (docs/issuance.md).
-export const STEPS: ReadonlyArray<Exclude<IssuanceState, 'void'>> = ['draft', 'submitted', 'approved', 'numbered', 'issued', 'registered', 'distributed'];
-
-export const STATE_NAMES: Readonly<Record<IssuanceState, string>> = {
-  draft: 'Dự thảo',
-  submitted: 'Trình ký',
-  approved: 'Đã ký duyệt',
-  numbered: 'Đã cấp số',
-  issued: 'Đã phát hành',
-  registered: 'Đã vào sổ',
-  distributed: 'Đã gửi',
-  void: 'Đã hủy',
-};
+// The workflow's states in the clerk's words, in their order (docs/issuance.md): the same names
+// the CLI prints.
+export const STEPS = ISSUANCE_STEPS;
+export const STATE_NAMES = ISSUANCE_STATE_NAMES;
 
 type IssuanceFile = IssuanceRecord['files'][number];
 

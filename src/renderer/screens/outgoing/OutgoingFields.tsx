@@ -23,7 +23,7 @@ export function OutgoingFields({ values, errors, set, units }: OutgoingFieldsPro
   const unitOptions = [{ value: '', label: '(không)' }, ...units.map((u) => ({ value: u.abbreviation, label: `${u.abbreviation} — ${u.name}` }))];
   return (
     <div className="form__grid">
-      <SelectInput {...box('documentType')} options={TYPE_OPTIONS} required autoFocus />
+      <SelectInput {...box('documentType')} options={TYPE_OPTIONS} required initialFocus />
       <SelectInput {...box('unitAbbreviation')} options={unitOptions} hint="Công văn ghi ký hiệu theo đơn vị, ví dụ UBND-VP" />
       <DateInput {...box('documentDate')} hint="Để trống: hôm nay" />
       <TextArea {...box('subject')} required rows={2} submitOnEnter />

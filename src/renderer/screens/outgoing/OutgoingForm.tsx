@@ -1,16 +1,16 @@
 import type { FormEvent } from 'react';
 import type { DocumentRecord } from '../../../shared/api/schemas/documents.ts';
-import { call } from '../../api/client.ts';
+import { write } from '../../api/write.ts';
 import { useApp } from '../../app/app-context.ts';
 import { FilePicker } from '../../components/FilePicker.tsx';
 import { Notice } from '../../components/Notice.tsx';
-import { submitOnCtrlEnter } from '../../forms/ctrl-enter.ts';
 import { FormSummary } from '../../forms/FormSummary.tsx';
 import { useRegistration } from '../../forms/use-registration.ts';
 import { showDate } from '../../util/dates.ts';
 import { emptyOutgoing, OUTGOING_DATE_FIELDS, OUTGOING_FIELDS, type OutgoingValues, toOutgoingInput } from './outgoing-values.ts';
 import { OutgoingFields } from './OutgoingFields.tsx';
 import { type NumberPreview, useNumberPreview } from './use-number-preview.ts';
+import { numberNotation } from '../../../shared/domain/notation.ts';
 
 function PreviewBox({ preview }: { readonly preview: NumberPreview | null }) {
   if (!preview) return null;
@@ -18,7 +18,7 @@ function PreviewBox({ preview }: { readonly preview: NumberPreview | null }) {
   const p = preview.value;
   return (
     <p className="preview" data-testid="number-preview">
-      Số sẽ cấp: <strong>{`${p.codeNumber}/${p.codeNotation}`}</strong> — {p.seriesName}, năm {p.year} <em>(chưa giữ số)</em>
+      Số sẽ cấp: <strong>{numberNotation(p)}</strong> — {p.seriesName}, năm {p.year} <em>(chưa giữ số)</em>
     </p>
   );
 }
@@ -41,11 +41,11 @@ export function OutgoingForm() {
     }),
   });
   const { values, errors, set, saved, busy } = form;
-  const preview = useNumberPreview(values.documentType, values.documentDate, values.unitAbbreviation, saved?.id);
+  const preview = useNumberPreview(values.documentType, values.documentDate, values.unitAbbreviation);
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    void form.save((v, attachments) => call('outgoing.register', toOutgoingInput(v, attachments)));
+    void form.save((v, attachments) => write('outgoing.register', toOutgoingInput(v, attachments)));
   };
 
   return (
@@ -58,14 +58,14 @@ export function OutgoingForm() {
       {saved ? (
         <Notice tone="success">
           <span data-testid="saved-outgoing">
-            Đã cấp số: {saved.codeNumber}/{saved.codeNotation}, ngày {showDate(saved.documentDate)}
+            Đã cấp số: {numberNotation(saved)}, ngày {showDate(saved.documentDate)}
           </span>{' '}
           <button type="button" className="button button--quiet" onClick={() => navigate({ name: 'document', id: saved.id })}>
             Xem văn bản
           </button>
         </Notice>
       ) : null}
-      <form className="form" onSubmit={onSubmit} noValidate aria-label="Cấp số văn bản đi" onKeyDown={submitOnCtrlEnter}>
+      <form className="form" onSubmit={onSubmit} noValidate aria-label="Cấp số văn bản đi">
         <FormSummary failure={form.failure} />
         <PreviewBox preview={preview} />
         <OutgoingFields values={values} errors={errors} set={set} units={profile?.units ?? []} />

@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { DocumentRecord } from '../../../shared/api/schemas/documents.ts';
 import { isUrgent, priorityLabel } from '../../../shared/domain/priority.ts';
 import type { ProcessingStatus } from '../../../shared/domain/processing.ts';
 import { errorMessage } from '../../api/api-error.ts';
-import { call } from '../../api/client.ts';
+import { useOffsetPages } from '../../api/paging.ts';
+import { write } from '../../api/write.ts';
 import { useApp } from '../../app/app-context.ts';
 import { useFocusRescue } from '../../app/use-focus-rescue.ts';
 import { DocumentBadges } from '../../components/badges.tsx';
@@ -19,82 +20,30 @@ const FILTERS: ReadonlyArray<{ value: Filter; label: string }> = [
   { value: 'all', label: 'Tất cả' },
 ];
 const PAGE = 50;
-// The most processing.list gives in one answer.
-const MAX_LIMIT = 500;
-
-// The first `length` rows of the filter (at least a page), asked for in answers of up to
-// MAX_LIMIT rows, so a refresh keeps as many rows on screen as the clerk had loaded.
-async function fetchRows(filter: Filter, length: number): Promise<{ rows: DocumentRecord[]; total: number }> {
-  const rows: DocumentRecord[] = [];
-  let total = 0;
-  do {
-    const r = await call('processing.list', { filter, offset: rows.length, limit: Math.min(MAX_LIMIT, Math.max(PAGE, length) - rows.length) });
-    rows.push(...r.rows);
-    total = r.total ?? rows.length;
-    if (r.rows.length === 0) break;
-  } while (rows.length < Math.min(Math.max(PAGE, length), total));
-  return { rows, total };
-}
 
 // Cần xử lý: incoming documents in the order the server gives (overdue, then most urgent, then
-// nearest deadline), with the quick steps a clerk takes without opening the document. Each load
-// belongs to a generation; an answer for an older one (another filter, an earlier refresh) is
-// dropped, so two filters' rows never mix.
+// nearest deadline), with the quick steps a clerk takes without opening the document. Each filter
+// is its own query, so an answer for another filter never shows; after a step the list is read
+// again with as many rows as were loaded (useOffsetPages).
 export function ProcessingScreen() {
   const { navigate } = useApp();
   const [filter, setFilter] = useState<Filter>('open');
-  const [rows, setRows] = useState<DocumentRecord[]>([]);
-  const [total, setTotal] = useState<number | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const generation = useRef(0);
+  const list = useOffsetPages('processing.list', { filter }, PAGE);
+  const { rows, total } = list;
+  const [stepError, setStepError] = useState<string | null>(null);
   const { busy, run } = useInFlight();
   const rescueFocus = useFocusRescue();
-
-  // Replaces the rows with the first `length` of the filter.
-  const refresh = useCallback(
-    async (length: number) => {
-      const gen = ++generation.current;
-      try {
-        const r = await fetchRows(filter, length);
-        if (gen !== generation.current) return;
-        setRows(r.rows);
-        setTotal(r.total);
-        setError(null);
-      } catch (e) {
-        if (gen === generation.current) setError(errorMessage(e));
-      }
-    },
-    [filter],
-  );
-
-  useEffect(() => {
-    setTotal(null);
-    void refresh(PAGE);
-  }, [refresh]);
-
-  const more = () =>
-    run(async () => {
-      const gen = generation.current;
-      try {
-        const r = await call('processing.list', { filter, offset: rows.length, limit: PAGE });
-        if (gen !== generation.current) return;
-        setRows((before) => [...before, ...r.rows]);
-        setTotal(r.total);
-        setError(null);
-      } catch (e) {
-        if (gen === generation.current) setError(errorMessage(e));
-      }
-    });
+  const error = stepError ?? list.error;
 
   // The clicked button usually goes with the step (a done document leaves "Chưa xong"), so the
-  // focus is put back on the heading.
+  // focus is put back on the heading once the list was read again.
   const setStatus = (doc: DocumentRecord, status: ProcessingStatus) =>
     run(async () => {
+      setStepError(null);
       try {
-        await call('processing.update', { id: doc.id, status });
-        await refresh(rows.length);
+        await write('processing.update', { id: doc.id, status });
       } catch (e) {
-        setError(errorMessage(e));
+        setStepError(errorMessage(e));
       }
       rescueFocus();
     });
@@ -107,7 +56,16 @@ export function ProcessingScreen() {
         </h1>
         <div className="segmented" role="group" aria-label="Lọc">
           {FILTERS.map((f) => (
-            <button key={f.value} type="button" className="button" aria-pressed={filter === f.value} onClick={() => setFilter(f.value)}>
+            <button
+              key={f.value}
+              type="button"
+              className="button"
+              aria-pressed={filter === f.value}
+              onClick={() => {
+                setFilter(f.value);
+                setStepError(null);
+              }}
+            >
               {f.label}
             </button>
           ))}
@@ -161,8 +119,8 @@ export function ProcessingScreen() {
           ))}
         </tbody>
       </table>
-      {total !== null && rows.length < total ? (
-        <button type="button" className="button" disabled={busy} onClick={() => void more()}>
+      {list.hasMore ? (
+        <button type="button" className="button" disabled={busy || list.loadingMore} onClick={list.loadMore}>
           Xem thêm
         </button>
       ) : null}

@@ -3,6 +3,7 @@ import type { DocumentRecord } from '../../../shared/api/schemas/documents.ts';
 import type { Direction } from '../../../shared/api/schemas/series.ts';
 import { DocumentBadges } from '../../components/badges.tsx';
 import { showDate } from '../../util/dates.ts';
+import { numberNotation } from '../../../shared/domain/notation.ts';
 
 export interface Column {
   readonly key: string;
@@ -34,7 +35,7 @@ const INCOMING: readonly Column[] = [
   { key: 'registerDate', label: 'Ngày đến', width: '6rem', cell: (d) => showDate(d.registerDate) },
   { key: 'number', label: 'Số đến', width: '4.5rem', cell: (d) => d.number },
   { key: 'issuingAgency', label: 'Tác giả', width: 'minmax(7rem, 1.3fr)', cell: (d) => d.issuingAgency, title: (d) => d.issuingAgency },
-  { key: 'notation', label: 'Số, ký hiệu', width: 'minmax(6rem, 1fr)', cell: (d) => `${d.codeNumber}/${d.codeNotation}` },
+  { key: 'notation', label: 'Số, ký hiệu', width: 'minmax(6rem, 1fr)', cell: (d) => numberNotation(d) },
   { key: 'documentDate', label: 'Ngày văn bản', width: '6rem', cell: (d) => showDate(d.documentDate) },
   typeAndSubject,
   { key: 'recipientUnit', label: 'Đơn vị hoặc người nhận', width: 'minmax(6rem, 1fr)', cell: (d) => d.assigneeUnit ?? d.recipientUnit ?? '' },
@@ -43,7 +44,7 @@ const INCOMING: readonly Column[] = [
 ];
 
 const OUTGOING: readonly Column[] = [
-  { key: 'notation', label: 'Số, ký hiệu', width: 'minmax(8rem, 1fr)', cell: (d) => `${d.codeNumber}/${d.codeNotation}` },
+  { key: 'notation', label: 'Số, ký hiệu', width: 'minmax(8rem, 1fr)', cell: (d) => numberNotation(d) },
   { key: 'documentDate', label: 'Ngày văn bản', width: '6rem', cell: (d) => showDate(d.documentDate) },
   typeAndSubject,
   { key: 'signer', label: 'Người ký', width: 'minmax(7rem, 1fr)', cell: (d) => d.signerName ?? '', title: (d) => d.signerName ?? '' },

@@ -25,7 +25,10 @@ export function useListPosition(
 ): () => void {
   const top = useRef(0);
   const leaving = useRef({ list, query, active });
-  leaving.current = { list, query, active };
+  // Kept after each render, read when the list goes away.
+  useEffect(() => {
+    leaving.current = { list, query, active };
+  });
   const restored = useRef(false);
 
   useEffect(() => {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { DocumentRecord } from '../../../shared/api/schemas/documents.ts';
 import { errorMessage } from '../../api/api-error.ts';
 import { call } from '../../api/client.ts';
@@ -43,9 +43,13 @@ export function usePagedRows(request: ListRequest): PagedRows {
   const view = useRef({ first: 0, last: -1 });
   const settle = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const requestRef = useRef(request);
-  requestRef.current = request;
   const totalRef = useRef(total);
-  totalRef.current = total;
+  // The loads started from callbacks read the latest request and total; kept before any effect
+  // of this render runs (layout effects run first).
+  useLayoutEffect(() => {
+    requestRef.current = request;
+    totalRef.current = total;
+  });
 
   // Drops the pages farthest from the view until MAX_PAGES remain; pages in view always stay.
   const trim = useCallback(() => {
@@ -96,6 +100,9 @@ export function usePagedRows(request: ListRequest): PagedRows {
     pages.current = new Map();
     loading.current = new Set();
     view.current = { first: 0, last: -1 };
+    // Another list: what the old one showed goes before its first page answers. The pages live
+    // outside React (a window over 100,000 rows), so this hook, not a query cache, owns them.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     setTotal(null);
     setError(null);
     load(0, true);

@@ -1,9 +1,8 @@
 import { type FormEvent, useState } from 'react';
-import { call } from '../../api/client.ts';
+import { write } from '../../api/write.ts';
 import type { AgencyProfile } from '../../app/app-context.ts';
 import { useUnsavedChanges } from '../../app/unsaved-changes.ts';
 import { TextArea, TextInput } from '../../components/inputs.tsx';
-import { submitOnCtrlEnter } from '../../forms/ctrl-enter.ts';
 import { type FormFailure, formFailure } from '../../forms/form-errors.ts';
 import { FormSummary } from '../../forms/FormSummary.tsx';
 import { label } from '../../forms/label.ts';
@@ -31,12 +30,14 @@ function initialValues(p: AgencyProfile | null): AgencyValues {
 interface AgencyFormProps {
   readonly profile: AgencyProfile | null;
   readonly submitLabel: string;
-  readonly onSaved: (saved: AgencyProfile) => void | Promise<void>;
-  readonly autoFocus?: boolean;
+  readonly onSaved?: () => void;
+  // The first run's form is the whole screen: its first box takes the focus.
+  readonly initialFocus?: boolean;
 }
 
-// Thông tin cơ quan: first-run set-up and later edits share this form and profile.save.
-export function AgencyForm({ profile, submitLabel, onSaved, autoFocus }: AgencyFormProps) {
+// Thông tin cơ quan: first-run set-up and later edits share this form and profile.save, whose
+// write reads app.info and the profile again (the first run then gives way to the app).
+export function AgencyForm({ profile, submitLabel, onSaved, initialFocus }: AgencyFormProps) {
   const form = useForm<AgencyValues>(initialValues(profile));
   const [units, setUnits] = useState<UnitDraft[]>(profile?.units.map((u) => ({ ...u })) ?? []);
   const [failure, setFailure] = useState<FormFailure | null>(null);
@@ -48,11 +49,11 @@ export function AgencyForm({ profile, submitLabel, onSaved, autoFocus }: AgencyF
     e.preventDefault();
     void run(async () => {
       try {
-        const saved = await call('profile.save', { ...values, units });
+        const saved = await write('profile.save', { ...values, units });
         setFailure(null);
         form.reset(initialValues(saved));
         setUnits(saved.units.map((u) => ({ ...u })));
-        await onSaved(saved);
+        onSaved?.();
       } catch (err) {
         const f = formFailure(err, [...FIELDS, ...units.flatMap((_, i) => [`units.${i}.name`, `units.${i}.abbreviation`])]);
         setFailure(f);
@@ -62,10 +63,10 @@ export function AgencyForm({ profile, submitLabel, onSaved, autoFocus }: AgencyF
   };
 
   return (
-    <form className="form" onSubmit={submit} noValidate aria-label="Thông tin cơ quan" onKeyDown={submitOnCtrlEnter}>
+    <form className="form" onSubmit={submit} noValidate aria-label="Thông tin cơ quan">
       <FormSummary failure={failure} />
       <div className="form__grid">
-        <TextInput label="Tên cơ quan" name="name" value={values.name} onChange={set('name')} error={errors.name} required wide autoFocus={autoFocus ?? false} />
+        <TextInput label="Tên cơ quan" name="name" value={values.name} onChange={set('name')} error={errors.name} required wide initialFocus={initialFocus ?? false} />
         <TextInput label={label('parentName')} name="parentName" value={values.parentName} onChange={set('parentName')} error={errors.parentName} wide />
         <TextInput label={label('organId')} name="organId" value={values.organId} onChange={set('organId')} error={errors.organId} required hint="Ví dụ 000.46.24.H17" />
         <TextInput label={label('abbreviation')} name="abbreviation" value={values.abbreviation} onChange={set('abbreviation')} error={errors.abbreviation} required hint="Dùng trong ký hiệu, ví dụ UBND" />

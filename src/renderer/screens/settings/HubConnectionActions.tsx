@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { AgencyDirectoryState, HubProbeResult } from '../../../shared/api/schemas/hub.ts';
 import { errorMessage } from '../../api/api-error.ts';
 import { call } from '../../api/client.ts';
+import { write } from '../../api/write.ts';
 import { Notice } from '../../components/Notice.tsx';
 import { useInFlight } from '../../forms/use-in-flight.ts';
 import { showCount } from '../../util/format.ts';
@@ -10,8 +11,9 @@ import { showDateTime } from '../../util/dates.ts';
 type Message = { readonly tone: 'error' | 'success'; readonly text: string };
 
 // Under the hub settings: "is the specialised network up now?" and the agency directory the
-// recipient choice uses offline. Both work on the saved settings.
-export function HubConnectionActions(props: { readonly directory: AgencyDirectoryState; readonly onDirectory: (d: AgencyDirectoryState) => void; readonly disabled: boolean }) {
+// recipient choice uses offline. Both work on the saved settings; the directory's line follows the
+// hub settings, which the refresh reads again.
+export function HubConnectionActions(props: { readonly directory: AgencyDirectoryState; readonly disabled: boolean }) {
   const [probe, setProbe] = useState<HubProbeResult | null>(null);
   const [message, setMessage] = useState<Message | null>(null);
   const { busy, run } = useInFlight();
@@ -31,8 +33,7 @@ export function HubConnectionActions(props: { readonly directory: AgencyDirector
     void run(async () => {
       setMessage(null);
       try {
-        const r = await call('hub.refreshAgencies', {});
-        props.onDirectory({ count: r.total, refreshedAt: r.refreshedAt });
+        const r = await write('hub.refreshAgencies', {});
         setMessage({ tone: 'success', text: `Đã cập nhật danh bạ: ${showCount(r.total)} cơ quan (thêm ${showCount(r.added)}, bỏ ${showCount(r.removed)}).` });
       } catch (e) {
         setMessage({ tone: 'error', text: `${errorMessage(e)} Danh bạ đã có vẫn được giữ.` });

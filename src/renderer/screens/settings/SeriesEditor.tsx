@@ -1,10 +1,9 @@
 import { type FormEvent, useState } from 'react';
 import type { SeriesRecord } from '../../../shared/api/schemas/series.ts';
 import { ADMINISTRATIVE_TYPES, COPY_TYPES } from '../../../shared/domain/document-types.ts';
-import { call } from '../../api/client.ts';
+import { write } from '../../api/write.ts';
 import { useUnsavedChanges } from '../../app/unsaved-changes.ts';
 import { SelectInput, TextInput } from '../../components/inputs.tsx';
-import { submitOnCtrlEnter } from '../../forms/ctrl-enter.ts';
 import { type FormFailure, formFailure } from '../../forms/form-errors.ts';
 import { FormSummary } from '../../forms/FormSummary.tsx';
 import { label } from '../../forms/label.ts';
@@ -44,7 +43,7 @@ export function SeriesEditor({ series, onSaved, onCancel }: SeriesEditorProps) {
     e.preventDefault();
     void run(async () => {
       try {
-        await call('series.save', {
+        await write('series.save', {
           ...(series ? { id: series.id } : {}),
           name,
           direction: direction as SeriesRecord['direction'],
@@ -62,10 +61,10 @@ export function SeriesEditor({ series, onSaved, onCancel }: SeriesEditorProps) {
 
   const toggle = (key: string) => setTypes((t) => (t.includes(key) ? t.filter((k) => k !== key) : [...t, key]));
   return (
-    <form className="form form--boxed" onSubmit={submit} noValidate aria-label="Sổ văn bản" onKeyDown={submitOnCtrlEnter}>
+    <form className="form form--boxed" onSubmit={submit} noValidate aria-label="Sổ văn bản">
       <FormSummary failure={failure} />
       <div className="form__grid">
-        <TextInput label="Tên sổ" name="name" value={name} onChange={setName} error={failure?.fieldErrors.name} required wide autoFocus />
+        <TextInput label="Tên sổ" name="name" value={name} onChange={setName} error={failure?.fieldErrors.name} required wide initialFocus />
         <SelectInput
           label={label('direction')}
           name="direction"

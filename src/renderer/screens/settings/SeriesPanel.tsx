@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import type { SeriesRecord } from '../../../shared/api/schemas/series.ts';
 import { typeName } from '../../../shared/domain/document-types.ts';
 import { errorMessage } from '../../api/api-error.ts';
-import { call } from '../../api/client.ts';
+import { apiQuery } from '../../api/queries.ts';
 import { useFocusRescue } from '../../app/use-focus-rescue.ts';
 import { Notice } from '../../components/Notice.tsx';
 import { SeriesEditor } from './SeriesEditor.tsx';
@@ -16,8 +17,8 @@ function seriesTypes(s: SeriesRecord): string {
 }
 
 export function SeriesPanel() {
-  const [series, setSeries] = useState<SeriesRecord[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  const list = useQuery(apiQuery('series.list', {}));
+  const series = list.data ?? [];
   const [editing, setEditing] = useState<Editing>(null);
   // The editor's buttons go with it: the focus then moves to the screen's heading.
   const rescueFocus = useFocusRescue();
@@ -25,20 +26,11 @@ export function SeriesPanel() {
     setEditing(null);
     rescueFocus();
   };
-  const load = useCallback(() => {
-    call('series.list', {})
-      .then((s) => {
-        setSeries(s);
-        setError(null);
-      })
-      .catch((e: unknown) => setError(errorMessage(e)));
-  }, []);
-  useEffect(load, [load]);
 
   return (
     <section className="panel" aria-labelledby="series-title">
       <h2 id="series-title">Sổ và dãy số</h2>
-      {error ? <Notice tone="error">{error}</Notice> : null}
+      {list.error ? <Notice tone="error">{errorMessage(list.error)}</Notice> : null}
       <table className="table">
         <thead>
           <tr>
@@ -74,10 +66,7 @@ export function SeriesPanel() {
           key={editing.series?.id ?? 'new'}
           series={editing.series}
           onCancel={close}
-          onSaved={() => {
-            close();
-            load();
-          }}
+          onSaved={close}
         />
       ) : (
         <button type="button" className="button" onClick={() => setEditing({ series: null })}>

@@ -8,7 +8,7 @@ import { IssuanceSettingsPanel } from './IssuanceSettingsPanel.tsx';
 import { SeriesPanel } from './SeriesPanel.tsx';
 
 export function SettingsScreen() {
-  const { profile, reload, info } = useApp();
+  const { profile, info } = useApp();
   const [saved, setSaved] = useState(false);
   return (
     <section className="screen" aria-labelledby="screen-title">
@@ -23,10 +23,7 @@ export function SettingsScreen() {
         <AgencyForm
           profile={profile}
           submitLabel="Lưu thông tin cơ quan"
-          onSaved={async () => {
-            setSaved(true);
-            await reload();
-          }}
+          onSaved={() => setSaved(true)}
         />
       </section>
       <SeriesPanel />

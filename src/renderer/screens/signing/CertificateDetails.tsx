@@ -1,9 +1,13 @@
+import { useState } from 'react';
 import { showDateTime } from '../../util/dates.ts';
 import type { Certificate } from './token-choice.ts';
 
 // What the clerk checks before signing: whose certificate, who issued it, until when.
+// Expiry is judged against the time the details were first shown, so a render does not change
+// the answer; a sign dialog is open for minutes, a certificate is valid for years.
 export function CertificateDetails({ certificate }: { readonly certificate: Certificate }) {
-  const expired = new Date(certificate.notAfter).getTime() < Date.now();
+  const [shownAt] = useState(Date.now);
+  const expired = new Date(certificate.notAfter).getTime() < shownAt;
   return (
     <dl className="cert">
       <dt>Chủ thể</dt>

@@ -1,7 +1,8 @@
+import { useQuery } from '@tanstack/react-query';
 import { type KeyboardEvent, type PointerEvent, useEffect, useId, useRef, useState } from 'react';
 import type { SignatureKind } from '../../../shared/domain/signature-kinds.ts';
 import { errorMessage } from '../../api/api-error.ts';
-import { call } from '../../api/client.ts';
+import { apiQuery } from '../../api/queries.ts';
 import { Notice } from '../../components/Notice.tsx';
 import { renderPage } from './pdf-page.ts';
 import { basisName } from './signing-words.ts';
@@ -37,33 +38,34 @@ const PREVIEW_WIDTH = 420;
 // dragging and, once focused, by the arrow keys (Shift: ten times further).
 export function PagePreview({ documentId, sha256, fileName, kind, placement, onMove }: PagePreviewProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const where = useQuery(apiQuery('signing.placement', { documentId, sha256, kind }));
+  // A PDF may be tens of MB: its bytes are not kept once the preview closes.
+  const content = useQuery({ ...apiQuery('documents.readAttachment', { documentId, sha256 }), gcTime: 0 });
+  const [scale, setScale] = useState<number | null>(null);
+  const [drawError, setDrawError] = useState<unknown>(null);
   const drag = useRef<{ x: number; y: number; rect: PdfRect } | null>(null);
   const hintId = useId();
 
+  const answer = where.data;
+  const pdfBase64 = content.data?.dataBase64;
   useEffect(() => {
+    if (!answer?.pages[answer.page] || !pdfBase64 || !canvas.current) return;
     const abort = new AbortController();
-    setLoaded(null);
-    setError(null);
-    void (async () => {
-      try {
-        const [answer, content] = await Promise.all([
-          call('signing.placement', { documentId, sha256, kind }),
-          call('documents.readAttachment', { documentId, sha256 }),
-        ]);
-        const size = answer.pages[answer.page];
-        if (!canvas.current || abort.signal.aborted || !size) return;
-        const { scale } = await renderPage(content.dataBase64, answer.page, canvas.current, PREVIEW_WIDTH, abort.signal);
-        if (abort.signal.aborted) return;
-        const rect: PdfRect = [answer.rect[0], answer.rect[1], answer.rect[2], answer.rect[3]];
-        setLoaded({ page: answer.page, rect, basis: answer.basis, size, scale });
-      } catch (e) {
-        if (!abort.signal.aborted) setError(`Chưa xem trước được trang ký của "${fileName}": ${errorMessage(e)}`);
-      }
-    })();
+    renderPage(pdfBase64, answer.page, canvas.current, PREVIEW_WIDTH, abort.signal)
+      .then((drawn) => {
+        if (!abort.signal.aborted) setScale(drawn.scale);
+      })
+      .catch((e: unknown) => {
+        if (!abort.signal.aborted) setDrawError(e);
+      });
     return () => abort.abort();
-  }, [documentId, sha256, kind, fileName]);
+  }, [answer, pdfBase64]);
+
+  const size = answer?.pages[answer.page];
+  const loaded: Loaded | null =
+    answer && size && scale !== null ? { page: answer.page, rect: [answer.rect[0], answer.rect[1], answer.rect[2], answer.rect[3]], basis: answer.basis, size, scale } : null;
+  const failed = where.error ?? content.error ?? drawError;
+  const error = failed ? `Chưa xem trước được trang ký của "${fileName}": ${errorMessage(failed)}` : null;
 
   const rect = placement?.rect ?? loaded?.rect ?? null;
   const box = loaded && rect ? rectToBox(rect, loaded.size, loaded.scale) : null;

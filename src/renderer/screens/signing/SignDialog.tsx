@@ -2,7 +2,7 @@ import { type FormEvent, useEffect, useRef, useState } from 'react';
 import type { SignResult } from '../../../shared/api/schemas/signing.ts';
 import { SIGNATURE_KIND_NAMES, SIGNATURE_KINDS, type SignatureKind } from '../../../shared/domain/signature-kinds.ts';
 import { errorMessage, isApiError } from '../../api/api-error.ts';
-import { call } from '../../api/client.ts';
+import { write } from '../../api/write.ts';
 import { Dialog } from '../../components/Dialog.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { useInFlight } from '../../forms/use-in-flight.ts';
@@ -35,7 +35,7 @@ export function SignDialog({ files, defaultKind, onClose, onSigned }: SignDialog
   const closeButton = useRef<HTMLButtonElement>(null);
   const { busy, run } = useInFlight();
   const attempted = useRef(false);
-  const choice = useTokenChoice(setFailure);
+  const choice = useTokenChoice();
   const { chosen, certificate, pinPad, usable, loadTokens } = choice;
   // Files already signed in this dialog are not offered again; the rest can be retried.
   const pending = files.filter((f) => result?.results.find((r) => fileKey(r) === fileKey(f))?.status !== 'signed');
@@ -49,7 +49,7 @@ export function SignDialog({ files, defaultKind, onClose, onSigned }: SignDialog
     void run(async () => {
       setFailure(null);
       try {
-        const answer = await call('signing.sign', {
+        const answer = await write('signing.sign', {
           modulePath: chosen.modulePath,
           tokenSerial: chosen.token.serialNumber,
           certificateId: certificate.id,
@@ -70,7 +70,7 @@ export function SignDialog({ files, defaultKind, onClose, onSigned }: SignDialog
         const lines = isApiError(err) && err.issues.length ? err.issues.map(issueLine) : [errorMessage(err)];
         setFailure(lines.join(' '));
         // A wrong PIN changes what the token says about the next try.
-        if (isApiError(err) && (err.code === 'PIN_REJECTED' || err.code === 'TOKEN_UNAVAILABLE')) void loadTokens();
+        if (isApiError(err) && (err.code === 'PIN_REJECTED' || err.code === 'TOKEN_UNAVAILABLE')) loadTokens();
       }
     });
   };

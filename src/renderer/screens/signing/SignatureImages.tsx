@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { SigningSettings } from '../../../shared/api/schemas/signing.ts';
 import { errorMessage, isApiError } from '../../api/api-error.ts';
-import { call } from '../../api/client.ts';
+import { write } from '../../api/write.ts';
 import { Notice } from '../../components/Notice.tsx';
 import { useInFlight } from '../../forms/use-in-flight.ts';
 import { fileToBase64 } from '../../util/files.ts';
@@ -14,15 +14,12 @@ const IMAGES: ReadonlyArray<{ field: ImageField; has: 'hasSignatureImage' | 'has
   { field: 'sealImageBase64', has: 'hasSealImage', name: 'Ảnh con dấu', hint: 'PNG nền trong suốt, dấu màu đỏ; đặt đúng kích thước thật khi ký phát hành.' },
 ];
 
-interface SignatureImagesProps {
-  readonly settings: SigningSettings;
-  readonly onSaved: (settings: SigningSettings) => void;
-}
 
 // The two images of Decree 30's appearances. A chosen PNG is saved at once (the server checks it
 // is one); "Xóa ảnh" removes it. The page cannot show the image itself: the CSP allows no data:
-// or blob: images, and the server keeps the file outside the renderer.
-export function SignatureImages({ settings, onSaved }: SignatureImagesProps) {
+// or blob: images, and the server keeps the file outside the renderer. "Đã có ảnh" follows the
+// settings, which the save reads again.
+export function SignatureImages({ settings }: { readonly settings: SigningSettings }) {
   const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
   const [box, setBox] = useState(0);
   const { busy, run } = useInFlight();
@@ -33,7 +30,7 @@ export function SignatureImages({ settings, onSaved }: SignatureImagesProps) {
       setMessage(null);
       try {
         const data = file ? await fileToBase64(file) : null;
-        onSaved(await call('signing.saveSettings', { [field]: data }));
+        await write('signing.saveSettings', { [field]: data });
         setMessage({ tone: 'success', text: file ? `Đã lưu ${name.toLowerCase()} "${file.name}".` : `Đã xóa ${name.toLowerCase()}.` });
       } catch (e) {
         const issues = isApiError(e) ? e.issues : [];

@@ -1,7 +1,6 @@
-import { useEffect, useState } from 'react';
-import type { TokenModule } from '../../../shared/api/schemas/signing.ts';
+import { useQuery } from '@tanstack/react-query';
 import { errorMessage } from '../../api/api-error.ts';
-import { call } from '../../api/client.ts';
+import { apiQuery } from '../../api/queries.ts';
 import { Notice } from '../../components/Notice.tsx';
 import { showDateTime } from '../../util/dates.ts';
 import { MODULE_STATUS_NAMES } from './signing-words.ts';
@@ -10,28 +9,13 @@ import { commonName } from './token-choice.ts';
 const STATUS_BADGE = { loaded: 'done', failed: 'overdue', missing: 'void' } as const;
 
 // What the app finds with the settings: each PKCS#11 library, loaded or why not, its tokens with
-// what they say about the PIN, and their certificates that have a key to sign with.
-export function TokenModulesView({ version }: { readonly version: number }) {
-  const [modules, setModules] = useState<readonly TokenModule[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [again, setAgain] = useState(0);
-  // Settings saved while a search runs ask again at once; only the latest answer is shown.
-  useEffect(() => {
-    let live = true;
-    setBusy(true);
-    call('token.list', {})
-      .then((m) => {
-        if (!live) return;
-        setModules(m);
-        setError(null);
-      })
-      .catch((e: unknown) => live && setError(`Chưa đọc được thiết bị ký số: ${errorMessage(e)}`))
-      .finally(() => live && setBusy(false));
-    return () => {
-      live = false;
-    };
-  }, [version, again]);
+// what they say about the PIN, and their certificates that have a key to sign with. Saved
+// settings ask again (SigningSettingsPanel), even while a search runs: the newer answer wins.
+export function TokenModulesView() {
+  const tokens = useQuery(apiQuery('token.list', {}));
+  const modules = tokens.data ?? null;
+  const busy = tokens.isFetching;
+  const error = tokens.error ? `Chưa đọc được thiết bị ký số: ${errorMessage(tokens.error)}` : null;
 
   return (
     <section className="token-modules" aria-labelledby="token-modules-title" aria-busy={busy}>
@@ -86,7 +70,7 @@ export function TokenModulesView({ version }: { readonly version: number }) {
           </li>
         ))}
       </ul>
-      <button type="button" className="button" disabled={busy} onClick={() => setAgain((n) => n + 1)}>
+      <button type="button" className="button" disabled={busy} onClick={() => void tokens.refetch()}>
         {busy ? 'Đang tìm…' : 'Tìm lại thiết bị'}
       </button>
     </section>

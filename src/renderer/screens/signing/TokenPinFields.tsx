@@ -1,5 +1,6 @@
 import { type RefObject, useId } from 'react';
 import { Notice } from '../../components/Notice.tsx';
+import { useInitialFocus } from '../../components/use-initial-focus.ts';
 import { CertificateDetails } from './CertificateDetails.tsx';
 import { commonName, tokenLabel } from './token-choice.ts';
 import type { TokenChoice } from './use-token-choice.ts';
@@ -14,10 +15,12 @@ interface TokenPinFieldsProps {
 }
 
 // The token, its certificate and details, what the token says about its PIN, and the PIN box
-// (none for a PIN-pad token or one without login).
+// (none for a PIN-pad token or one without login), which takes the focus when it appears.
 export function TokenPinFields({ choice, busy, pinDisabled, pinRef }: TokenPinFieldsProps) {
   const { modules, options, chosen, certificates, certificate, pinPad } = choice;
   const ids = { token: useId(), cert: useId(), pin: useId(), pinStatus: useId() };
+  const hasPinBox = chosen !== null && !pinPad;
+  useInitialFocus(pinRef, hasPinBox);
   return (
     <>
       {modules === null ? <p className="muted">Đang tìm thiết bị ký số…</p> : null}
@@ -50,7 +53,8 @@ export function TokenPinFields({ choice, busy, pinDisabled, pinRef }: TokenPinFi
           {certificate ? <CertificateDetails certificate={certificate} /> : null}
         </>
       ) : null}
-      <button type="button" className="button button--quiet" onClick={() => void choice.loadTokens()} disabled={busy}>
+      {choice.loadError ? <Notice tone="error">{choice.loadError}</Notice> : null}
+      <button type="button" className="button button--quiet" onClick={choice.loadTokens} disabled={busy}>
         Tìm lại thiết bị
       </button>
       {chosen ? (
@@ -58,10 +62,10 @@ export function TokenPinFields({ choice, busy, pinDisabled, pinRef }: TokenPinFi
           <Notice tone={chosen.token.pinStatus.state === 'ok' || chosen.token.pinStatus.state === 'pin-pad' ? 'info' : 'warning'}>{chosen.token.pinStatus.messageVi}</Notice>
         </div>
       ) : null}
-      {chosen && !pinPad ? (
+      {hasPinBox ? (
         <div className="field">
           <label htmlFor={ids.pin}>Mã PIN</label>
-          <input ref={pinRef} id={ids.pin} type="password" name="pin" autoComplete="off" inputMode="numeric" aria-describedby={ids.pinStatus} disabled={pinDisabled} autoFocus />
+          <input ref={pinRef} id={ids.pin} type="password" name="pin" autoComplete="off" inputMode="numeric" aria-describedby={ids.pinStatus} disabled={pinDisabled} />
         </div>
       ) : null}
     </>

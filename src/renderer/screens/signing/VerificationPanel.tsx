@@ -1,29 +1,15 @@
-import { useEffect, useState } from 'react';
 import type { SignatureReport, VerificationReport } from '../../../shared/api/schemas/verification.ts';
-import { errorMessage } from '../../api/api-error.ts';
-import { call } from '../../api/client.ts';
 import { Notice } from '../../components/Notice.tsx';
 import { showDateTime } from '../../util/dates.ts';
 import { CHECK_NAMES, CHECK_ORDER, CHECK_STATUS_NAMES, LEVEL_NAMES, VERDICT_NAMES } from './signing-words.ts';
 import { commonName } from './token-choice.ts';
 
-// The file to verify: an attachment of a registered document, or a file of the issuance
-// workflow at any step (before numbering it has no document yet); or the report already made
-// (a file delivered by the hub is verified when it arrives).
-export type VerificationTarget =
-  | { readonly documentId: number; readonly issuanceId?: never; readonly report?: never }
-  | { readonly issuanceId: number; readonly documentId?: never; readonly report?: never }
-  | { readonly report: VerificationReport; readonly documentId?: never; readonly issuanceId?: never };
-
-type VerificationPanelProps = VerificationTarget & {
-  readonly sha256: string;
+interface VerificationPanelProps {
+  // null while the check runs (FileVerification) or when it failed (`error`).
+  readonly report: VerificationReport | null;
+  readonly error?: string | null;
   readonly fileName: string;
   readonly onClose: () => void;
-};
-
-function verify(target: VerificationTarget, sha256: string): Promise<VerificationReport> {
-  if (target.report) return Promise.resolve(target.report);
-  return target.issuanceId === undefined ? call('signing.verify', { documentId: target.documentId, sha256 }) : call('issuance.verifyFile', { id: target.issuanceId, sha256 });
 }
 
 const VERDICT_TONE = { valid: 'success', invalid: 'error', indeterminate: 'warning', unsigned: 'info' } as const;
@@ -96,22 +82,9 @@ function SignatureView({ s, n }: { readonly s: SignatureReport; readonly n: numb
 
 // Kiểm tra chữ ký: the file's verdict with the server's summary, then each signature with who,
 // when, at what level, and every check with its status and message. Nothing here says "valid"
-// without the checks it rests on next to it.
-export function VerificationPanel({ documentId, issuanceId, report: made, sha256, fileName, onClose }: VerificationPanelProps) {
-  const [report, setReport] = useState<VerificationReport | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    setReport(null);
-    setError(null);
-    verify(made ? { report: made } : issuanceId === undefined ? { documentId } : { issuanceId }, sha256)
-      .then((r) => live && setReport(r))
-      .catch((e: unknown) => live && setError(errorMessage(e)));
-    return () => {
-      live = false;
-    };
-  }, [documentId, issuanceId, made, sha256]);
-
+// without the checks it rests on next to it. A file delivered by the hub comes with the report
+// made when it arrived; a stored file is checked by FileVerification.
+export function VerificationPanel({ report, error = null, fileName, onClose }: VerificationPanelProps) {
   return (
     <section className="panel verification" aria-labelledby="verification-title">
       <h3 id="verification-title" tabIndex={-1}>

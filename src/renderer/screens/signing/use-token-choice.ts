@@ -1,12 +1,15 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import type { TokenModule } from '../../../shared/api/schemas/signing.ts';
 import { errorMessage } from '../../api/api-error.ts';
-import { call } from '../../api/client.ts';
+import { apiQuery } from '../../api/queries.ts';
 import { type Certificate, canSign, type TokenOption, tokenOptions } from './token-choice.ts';
 
 export interface TokenChoice {
   // null until the first reading of the tokens answers.
   readonly modules: readonly TokenModule[] | null;
+  // Why the tokens could not be read, in the clerk's words.
+  readonly loadError: string | null;
   readonly options: readonly TokenOption[];
   readonly chosen: TokenOption | null;
   readonly certificates: readonly Certificate[];
@@ -14,30 +17,19 @@ export interface TokenChoice {
   // A PIN-pad token asks on the device; a token without login asks nothing. Neither gets a box.
   readonly pinPad: boolean;
   readonly usable: boolean;
-  readonly loadTokens: () => Promise<void>;
+  readonly loadTokens: () => void;
   readonly chooseToken: (key: string) => void;
   readonly chooseCertificate: (id: string) => void;
 }
 
-// The token and certificate a dialog signs with: read when the dialog opens and again on demand
-// (after a wrong PIN the token says something new). A failed reading goes to the dialog's own
-// failure line, the same one its signing call reports to.
-export function useTokenChoice(onFailure: (message: string) => void): TokenChoice {
-  const [modules, setModules] = useState<readonly TokenModule[] | null>(null);
+// The token and certificate a dialog signs with: read when the dialog opens (token.list, shared
+// with Cài đặt → Ký số) and again on demand (after a wrong PIN the token says something new).
+export function useTokenChoice(): TokenChoice {
+  const tokens = useQuery(apiQuery('token.list', {}));
   const [tokenKey, setTokenKey] = useState('');
   const [certificateId, setCertificateId] = useState('');
 
-  const loadTokens = useCallback(
-    () =>
-      call('token.list', {})
-        .then(setModules)
-        .catch((e: unknown) => onFailure(`Chưa đọc được thiết bị ký số: ${errorMessage(e)}`)),
-    [onFailure],
-  );
-  useEffect(() => {
-    void loadTokens();
-  }, [loadTokens]);
-
+  const modules = tokens.data ?? null;
   const options = tokenOptions(modules ?? []);
   const chosen = options.find((o) => o.key === tokenKey) ?? options[0] ?? null;
   const certificates = chosen?.token.certificates ?? [];
@@ -48,5 +40,17 @@ export function useTokenChoice(onFailure: (message: string) => void): TokenChoic
     setTokenKey(key);
     setCertificateId('');
   };
-  return { modules, options, chosen, certificates, certificate, pinPad, usable, loadTokens, chooseToken, chooseCertificate: setCertificateId };
+  return {
+    modules,
+    loadError: tokens.error ? `Chưa đọc được thiết bị ký số: ${errorMessage(tokens.error)}` : null,
+    options,
+    chosen,
+    certificates,
+    certificate,
+    pinPad,
+    usable,
+    loadTokens: () => void tokens.refetch(),
+    chooseToken,
+    chooseCertificate: setCertificateId,
+  };
 }

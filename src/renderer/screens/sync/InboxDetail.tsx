@@ -1,9 +1,12 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import type { DocumentRecord } from '../../../shared/api/schemas/documents.ts';
 import type { InboxDetail } from '../../../shared/api/schemas/sync.ts';
 import { PRIORITIES, priorityLabel } from '../../../shared/domain/priority.ts';
 import { ApiError, errorMessage } from '../../api/api-error.ts';
 import { call } from '../../api/client.ts';
+import { apiQuery } from '../../api/queries.ts';
+import { write } from '../../api/write.ts';
 import { useApp } from '../../app/app-context.ts';
 import { Notice } from '../../components/Notice.tsx';
 import { useInFlight } from '../../forms/use-in-flight.ts';
@@ -22,8 +25,8 @@ type InboxFile = InboxDetail['files'][number];
 // A recall, update or replacement request is shown read-only with the document it is about.
 export function InboxDetailView({ id }: { readonly id: number }) {
   const { navigate } = useApp();
-  const [item, setItem] = useState<InboxDetail | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const query = useQuery(apiQuery('inbox.get', { id }));
+  const item = query.data;
   const [failure, setFailure] = useState<string | null>(null);
   const [duplicate, setDuplicate] = useState<string | null>(null);
   const [registered, setRegistered] = useState<DocumentRecord | null>(null);
@@ -31,26 +34,15 @@ export function InboxDetailView({ id }: { readonly id: number }) {
   const [dialog, setDialog] = useState<'refuse' | 'agree' | 'decline' | null>(null);
   const { busy, run } = useInFlight();
 
-  const load = useCallback(() => {
-    call('inbox.get', { id })
-      .then((d) => {
-        setItem(d);
-        setLoadError(null);
-      })
-      .catch((e: unknown) => setLoadError(errorMessage(e)));
-  }, [id]);
-  useEffect(load, [load]);
-
-  if (loadError) return <Notice tone="error">{loadError}</Notice>;
+  if (query.error) return <Notice tone="error">{errorMessage(query.error)}</Notice>;
   if (!item) return <p className="muted">Đang tải văn bản…</p>;
 
   const accept = (allowDuplicate: boolean) =>
     void run(async () => {
       setFailure(null);
       try {
-        setRegistered(await call('inbox.accept', { id, allowDuplicate }));
+        setRegistered(await write('inbox.accept', { id, allowDuplicate }));
         setDuplicate(null);
-        load();
       } catch (e) {
         if (e instanceof ApiError && e.code === 'DUPLICATE_SUSPECTED') setDuplicate(e.message);
         else setFailure(errorMessage(e));
@@ -210,7 +202,7 @@ export function InboxDetailView({ id }: { readonly id: number }) {
           </tbody>
         </table>
         {verifying?.report ? (
-          <VerificationPanel key={verifying.sha256} report={verifying.report} sha256={verifying.sha256} fileName={verifying.name} onClose={() => setVerifying(null)} />
+          <VerificationPanel key={verifying.sha256} report={verifying.report} fileName={verifying.name} onClose={() => setVerifying(null)} />
         ) : null}
       </section>
       {dialog === 'refuse' ? (
@@ -221,12 +213,9 @@ export function InboxDetailView({ id }: { readonly id: number }) {
           confirm="Xác nhận từ chối"
           busyLabel="Đang từ chối…"
           danger
-          send={(reason) => call('inbox.refuse', { id, reason })}
+          send={(reason) => write('inbox.refuse', { id, reason })}
           onClose={() => setDialog(null)}
-          onDone={(after) => {
-            setDialog(null);
-            setItem(after);
-          }}
+          onDone={() => setDialog(null)}
         />
       ) : null}
       {dialog === 'agree' || dialog === 'decline' ? (
@@ -243,12 +232,9 @@ export function InboxDetailView({ id }: { readonly id: number }) {
           confirm={dialog === 'agree' ? 'Xác nhận đồng ý' : 'Xác nhận từ chối'}
           busyLabel="Đang ghi…"
           danger={dialog === 'decline'}
-          send={(reason) => call('inbox.answer', { id, agree: dialog === 'agree', reason })}
+          send={(reason) => write('inbox.answer', { id, agree: dialog === 'agree', reason })}
           onClose={() => setDialog(null)}
-          onDone={(after) => {
-            setDialog(null);
-            setItem(after);
-          }}
+          onDone={() => setDialog(null)}
         />
       ) : null}
     </section>

@@ -1,7 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { InboxSummary } from '../../../shared/api/schemas/sync.ts';
-import { errorMessage } from '../../api/api-error.ts';
-import { call } from '../../api/client.ts';
+import { useOffsetPages } from '../../api/paging.ts';
 import { useApp } from '../../app/app-context.ts';
 import { SelectInput } from '../../components/inputs.tsx';
 import { Notice } from '../../components/Notice.tsx';
@@ -21,32 +20,12 @@ export function numberOf(row: Pick<InboxSummary, 'codeNumber' | 'codeNotation'>)
   return [row.codeNumber, row.codeNotation].filter(Boolean).join('/');
 }
 
-// Văn bản đến qua trục: newest first, those waiting for the clerk by default. `version` changes
-// when a sync ends, so what it brought shows up.
-export function InboxList({ version, awaiting }: { readonly version: number; readonly awaiting: number | null }) {
+// Văn bản đến qua trục: newest first, those waiting for the clerk by default. It is read again
+// when a sync ends (use-sync-state.ts), so what the run brought shows up.
+export function InboxList({ awaiting }: { readonly awaiting: number | null }) {
   const { navigate } = useApp();
   const [filter, setFilter] = useState<Filter>('received');
-  const [rows, setRows] = useState<readonly InboxSummary[]>([]);
-  const [total, setTotal] = useState<number | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const load = (offset: number, state: Filter, live: () => boolean = () => true) =>
-    call('inbox.list', { state, offset, limit: PAGE })
-      .then((page) => {
-        if (!live()) return;
-        setRows((before) => (offset === 0 ? page.rows : [...before, ...page.rows]));
-        setTotal(page.total);
-        setError(null);
-      })
-      .catch((e: unknown) => live() && setError(errorMessage(e)));
-
-  useEffect(() => {
-    let live = true;
-    void load(0, filter, () => live);
-    return () => {
-      live = false;
-    };
-  }, [filter, version]);
+  const { rows, total, error, hasMore, loadingMore, loadMore } = useOffsetPages('inbox.list', { state: filter }, PAGE);
 
   return (
     <section className="panel" aria-labelledby="inbox-title">
@@ -92,8 +71,8 @@ export function InboxList({ version, awaiting }: { readonly version: number; rea
           </tbody>
         </table>
       ) : null}
-      {total !== null && rows.length < total ? (
-        <button type="button" className="button" onClick={() => void load(rows.length, filter)}>
+      {hasMore ? (
+        <button type="button" className="button" disabled={loadingMore} onClick={loadMore}>
           Xem thêm ({rows.length}/{total})
         </button>
       ) : null}

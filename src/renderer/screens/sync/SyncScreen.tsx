@@ -1,5 +1,6 @@
-import { call } from '../../api/client.ts';
+import { useState } from 'react';
 import { errorMessage } from '../../api/api-error.ts';
+import { write } from '../../api/write.ts';
 import { Notice } from '../../components/Notice.tsx';
 import { useInFlight } from '../../forms/use-in-flight.ts';
 import { showDateTime } from '../../util/dates.ts';
@@ -18,15 +19,20 @@ export function SyncScreen({ inboxId }: { readonly inboxId: number | undefined }
 // Liên thông: is the specialised network up, when did the last sync succeed, the button, the
 // progress of a run and its summary; below, what the hub delivered for the clerk to review.
 function SyncOverview() {
-  const { state, error, finished, accept, setError } = useSyncState();
+  const { state, updatedAt, error: readError } = useSyncState();
+  const [startError, setStartError] = useState<{ readonly text: string; readonly at: number } | null>(null);
   const { busy, run } = useInFlight();
+  // A failed start is news until the state is read again after it.
+  const error = startError && startError.at >= updatedAt ? startError.text : readError;
 
+  // sync.run answers at once; the state it started is then read by the write (and polled).
   const start = () =>
     void run(async () => {
       try {
-        accept(await call('sync.run', {}));
+        await write('sync.run', {});
+        setStartError(null);
       } catch (e) {
-        setError(errorMessage(e));
+        setStartError({ text: errorMessage(e), at: Date.now() });
       }
     });
 
@@ -72,7 +78,7 @@ function SyncOverview() {
         </section>
       ) : null}
       {!state?.running && state?.lastRun ? <SyncSummary run={state.lastRun} /> : null}
-      <InboxList version={finished} awaiting={state?.pending.incoming ?? null} />
+      <InboxList awaiting={state?.pending.incoming ?? null} />
     </section>
   );
 }

@@ -9,18 +9,22 @@ import { placementInput, rect } from './signing.ts';
 // numbering and issuing into the outgoing register, then out to its recipients.
 export const ISSUANCE_STATES = ['draft', 'submitted', 'approved', 'numbered', 'issued', 'registered', 'distributed', 'void'] as const;
 
-// What the clerk reads for each state.
-export const ISSUANCE_STATE_NAMES: Readonly<Record<(typeof ISSUANCE_STATES)[number], string>> = {
-  draft: 'dự thảo',
-  submitted: 'đã trình ký',
-  approved: 'đã ký duyệt',
-  numbered: 'đã cấp số',
-  issued: 'đã phát hành',
-  registered: 'đã vào sổ văn bản đi',
-  distributed: 'đã gửi',
-  void: 'đã hủy',
-};
 export type IssuanceState = (typeof ISSUANCE_STATES)[number];
+
+// The order of the workflow: each step moves a document from the state before it to its own.
+export const ISSUANCE_STEPS: readonly Exclude<IssuanceState, 'void'>[] = ISSUANCE_STATES.filter((s): s is Exclude<IssuanceState, 'void'> => s !== 'void');
+
+// What the clerk reads for each state, in the app and the CLI alike.
+export const ISSUANCE_STATE_NAMES: Readonly<Record<IssuanceState, string>> = {
+  draft: 'Dự thảo',
+  submitted: 'Trình ký',
+  approved: 'Đã ký duyệt',
+  numbered: 'Đã cấp số',
+  issued: 'Đã phát hành',
+  registered: 'Đã vào sổ',
+  distributed: 'Đã gửi',
+  void: 'Đã hủy',
+};
 
 // Độ mật (nd30-rules §6). Anything but 'none' is a secret document.
 export const SECRECY_LEVELS = ['none', 'mat', 'toi-mat', 'tuyet-mat'] as const;

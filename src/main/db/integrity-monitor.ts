@@ -7,7 +7,7 @@ export type IntegrityState = 'unchecked' | 'running' | 'ok' | 'failed' | 'unavai
 
 type WorkerMessage = { kind: 'result'; problems: string[] } | { kind: 'error'; message: string };
 
-const DEFAULT_WORKER = new URL('../db/quick-check-worker.ts', import.meta.url);
+const DEFAULT_WORKER = new URL('./quick-check-worker.ts', import.meta.url);
 
 // The background quick_check after a profile opens, and again after a restore (policy in
 // db/integrity.ts). A failure shows in the UI as a banner with the way forward.

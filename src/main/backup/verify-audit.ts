@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { AuditVerifyResult } from '../../shared/api/schemas/audit.ts';
-import { listBackupFiles } from '../backup/list-backups.ts';
-import { readBackupManifest } from '../backup/read-manifest.ts';
+import { listBackupFiles } from './list-backups.ts';
+import { readBackupManifest } from './read-manifest.ts';
 import type { Profile } from '../profile/open-profile.ts';
 
 // How many of the newest backups anchor the chain: enough to span weeks of daily backups

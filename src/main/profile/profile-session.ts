@@ -1,7 +1,8 @@
 import { AppError } from '../../shared/errors.ts';
 import { fileLogger, type Logger } from '../log/logger.ts';
-import { type OpenProfileOptions, openProfile, type Profile } from '../profile/open-profile.ts';
-import { profilePaths } from '../profile/profile-paths.ts';
+import { hasAgencyProfile } from '../registry/agency-repo.ts';
+import { type OpenProfileOptions, openProfile, type Profile } from './open-profile.ts';
+import { profilePaths } from './profile-paths.ts';
 
 // The open profile behind the app or the bridge. Restoring a backup closes the database,
 // swaps the folder and opens it again, so handlers always ask the session for the current one.
@@ -41,8 +42,7 @@ export class ProfileSession {
 
   requireInitialized(): Profile {
     const p = this.current();
-    const row = p.db.prepare('SELECT 1 FROM agency_profile WHERE id = 1').get();
-    if (!row) {
+    if (!hasAgencyProfile(p)) {
       throw new AppError('PROFILE_NOT_INITIALIZED', 'Chưa khai báo thông tin cơ quan. Hãy điền mục "Thông tin cơ quan" trước.', 'agency profile missing');
     }
     return p;

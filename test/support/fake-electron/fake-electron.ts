@@ -28,8 +28,13 @@ class FakeWebContents extends Emitter {
 }
 
 let resolveShown: () => void = () => {};
+let resolveQuitted: () => void = () => {};
 
 export const fake = {
+  quitHolds: 0,
+  quitted: new Promise<void>((resolve) => {
+    resolveQuitted = resolve;
+  }),
   sandboxEnabled: false,
   singleInstanceLockRequested: false,
   paths: new Map<string, string>(),
@@ -67,7 +72,15 @@ class FakeApp extends Emitter {
   whenReady(): Promise<void> {
     return new Promise((resolve) => setImmediate(resolve));
   }
-  quit(): void {}
+  // app.quit() emits will-quit with an event the shell may hold (preventDefault) to finish its
+  // work first; it then calls quit() again. The fake counts the holds and resolves `quitted` once a
+  // will-quit goes through.
+  quit(): void {
+    let held = false;
+    this.emit('will-quit', { preventDefault: () => (held = true) });
+    if (held) fake.quitHolds++;
+    else resolveQuitted();
+  }
 }
 
 export const app = new FakeApp();

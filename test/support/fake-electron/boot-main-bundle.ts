@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { registerHooks } from 'node:module';
 import { pathToFileURL } from 'node:url';
 
@@ -56,6 +57,9 @@ const report = {
   foreign: await invoke('app.info', {}, { sender: {}, senderFrame: { url: 'https://evil.example/', parent: null } }),
   page: page && { status: page.status, csp: page.headers.get('content-security-policy'), body: await page.text() },
 };
-app.emit('will-quit');
-console.log(JSON.stringify(report));
+app.quit();
+await fake.quitted;
+const logLines = readFileSync(join(String(process.env.VANTHU_PROFILE), 'logs', 'vanthu.log'), 'utf8').split('\n').filter(Boolean);
+const shutdown = logLines.map((line) => JSON.parse(line) as { event: string; step?: string }).filter((e) => e.event === 'shutdown').map((e) => e.step);
+console.log(JSON.stringify({ ...report, quitHolds: fake.quitHolds, shutdown }));
 process.exit(0);

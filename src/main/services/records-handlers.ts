@@ -1,0 +1,66 @@
+import { schemaVersion } from '../db/migrate.ts';
+import { writeTransaction } from '../db/connection.ts';
+import { ensureDefaultSeries } from '../profile/init-profile.ts';
+import { APP_VERSION } from '../program/app-version.ts';
+import { getAgencyProfile, saveAgencyProfile } from '../registry/agency-repo.ts';
+import { today } from '../registry/clock.ts';
+import { addAttachment, getDocumentDetail, readAttachment, updateDocument, voidDocument } from '../registry/documents.ts';
+import { findDuplicates, registerIncoming } from '../registry/incoming.ts';
+import { listDocuments } from '../registry/listing.ts';
+import { previewOutgoingNumber, registerOutgoing } from '../registry/outgoing.ts';
+import { listProcessing, updateProcessing } from '../registry/processing.ts';
+import { listRegisters, listSeries, saveSeries } from '../registry/series-repo.ts';
+import type { HandlerDeps, HandlersOf } from './handler-types.ts';
+
+type RecordsPrefix = 'app' | 'profile' | 'series' | 'registers' | 'incoming' | 'outgoing' | 'documents' | 'processing';
+
+// The agency, its series and registers, and the documents in them (docs/numbering.md).
+export function createRecordsHandlers({ session, ready, integrity }: Pick<HandlerDeps, 'session' | 'ready' | 'integrity'>): HandlersOf<RecordsPrefix> {
+  const profile = () => session.current();
+  return {
+    'app.info': () => {
+      const p = profile();
+      return {
+        version: APP_VERSION,
+        profileDir: p.paths.root,
+        schemaVersion: schemaVersion(p.db),
+        initialized: getAgencyProfile(p) !== null,
+        today: today(p.clock),
+        integrity: integrity.state,
+        integrityDetail: integrity.detail,
+      };
+    },
+    'profile.get': () => getAgencyProfile(profile()),
+    'profile.save': (input) => {
+      const p = profile();
+      return writeTransaction(p.db, () => {
+        const saved = saveAgencyProfile(p, input);
+        ensureDefaultSeries(p);
+        return saved;
+      });
+    },
+    'series.list': () => listSeries(ready()),
+    'series.save': (input) => saveSeries(ready(), input),
+    'registers.list': (input) => listRegisters(ready(), input.year),
+    'incoming.checkDuplicates': (input) => findDuplicates(ready(), input),
+    'incoming.register': (input) => registerIncoming(ready(), input),
+    'outgoing.preview': (input) =>
+      previewOutgoingNumber(ready(), {
+        documentType: input.documentType,
+        documentDate: input.documentDate ?? null,
+        unitAbbreviation: input.unitAbbreviation ?? null,
+      }),
+    'outgoing.register': (input) => registerOutgoing(ready(), input),
+    'documents.list': (input) => listDocuments(ready(), input),
+    'documents.get': (input) => getDocumentDetail(ready(), input.id),
+    'documents.update': (input) => updateDocument(ready(), input),
+    'documents.void': (input) => voidDocument(ready(), input.id, input.reason),
+    'documents.addAttachment': (input) => addAttachment(ready(), input),
+    'documents.readAttachment': (input) => {
+      const file = readAttachment(ready(), input.documentId, input.sha256);
+      return { name: file.name, size: file.size, dataBase64: file.data.toString('base64') };
+    },
+    'processing.list': (input) => listProcessing(ready(), input),
+    'processing.update': (input) => updateProcessing(ready(), input),
+  };
+}
