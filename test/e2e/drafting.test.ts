@@ -141,7 +141,8 @@ describe('drafting a công văn and carrying it through issuance in the UI', () 
     issuanceId = (await bridgeCall(bridge, 'issuance.list', { offset: 0, limit: 10 })).rows[0]!.id;
     const created = await record();
     expect(created).toMatchObject({ state: 'draft', source: 'render', subject: SUBJECT, signerName: SIGNER, archive: 'VT, VP', hasDraftJson: true });
-    expect(created.placeholders?.signature).toBeTruthy();
+    // The renderer's slots, all on the one page this short công văn takes.
+    expect(created.placeholders).toMatchObject({ number: { page: 0 }, date: { page: 0 }, signature: { page: 0 }, seal: { page: 0 } });
     expect(created.recipients.map((r) => [r.name, r.channel])).toEqual([
       ['Sở Y tế thành phố Đà Nẵng', 'electronic'],
       ['Trạm Y tế xã Hòa Tiến', 'paper'],

@@ -61,7 +61,9 @@ describe('first run: the agency profile form', () => {
     expect(await page.getByLabel('Mã định danh').inputValue()).toBe('000.46.24.H17');
     expect(await page.getByLabel('Chữ viết tắt').inputValue()).toBe('UBND');
     expect(await page.getByLabel('Viết tắt đơn vị 1').inputValue()).toBe('VP');
-    await poll(() => page.locator('#series-title ~ table tbody tr').count()).toBeGreaterThan(0);
+    // The three series a new profile starts with, incoming first.
+    await poll(() => page.locator('#series-title ~ table tbody tr').count()).toBe(3);
+    expect(await page.locator('#series-title ~ table tbody tr td:first-child').allTextContents()).toEqual(['Sổ văn bản đến', 'Sổ văn bản đi', 'Sổ bản sao văn bản']);
     await browser.screenshot('settings');
     expect(browser.problems).toEqual([]);
   });

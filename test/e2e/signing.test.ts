@@ -119,8 +119,8 @@ describe('signing and verifying in the UI', () => {
     const found = page.locator('.token-modules__list > li');
     const missing = found.filter({ hasText: MISSING_MODULE });
     await missing.waitFor();
-    expect(await missing.locator('.badge').textContent()).not.toBe('Đã nạp');
-    expect((await missing.locator('.token-modules__reason').textContent())?.trim()).not.toBe('');
+    expect(await missing.locator('.badge').textContent()).toBe('Không tìm thấy tệp');
+    expect((await missing.locator('.token-modules__reason').textContent())?.trim()).toBe('Không tìm thấy tệp thư viện ở đường dẫn này.');
     const softhsm = found.filter({ hasText: hsm.modulePath });
     expect(await softhsm.locator('.badge').first().textContent()).toBe('Đã nạp');
     for (const t of hsm.tokens) await softhsm.getByText(t.label, { exact: true }).waitFor();

@@ -74,7 +74,8 @@ describe('rendered correctly', () => {
   it('a 10,000-letter word without spaces is cut between letters, inside the margins', async () => {
     const word = 'Nghiêng'.repeat(1429).slice(0, 10_000);
     const { text, result } = await renderChecked({ ...base(), body: [{ type: 'paragraph', text: `Mở đầu ${word} kết thúc.` }] }, 'long-word');
-    expect(result.pages).toBeGreaterThanOrEqual(2);
+    // Cut between letters, the 10,000 letters run over four pages.
+    expect(result.pages).toBe(4);
     expect(text.replace(/\s+/g, '')).toContain(word.slice(0, 2000));
     expect(text).toContain('kết thúc.');
   });
@@ -98,7 +99,7 @@ describe('rendered correctly', () => {
     const draft = parseDraft({ ...base(), documentType: 'QĐ', subject: 'Ban hành quy chế', body: articles });
     expect(draft.documentType).toBe('quyet-dinh');
     const { text, result } = await renderChecked(draft, 'articles');
-    expect(result.pages).toBeGreaterThanOrEqual(3);
+    expect(result.pages).toBe(5);
     expect(text).toContain('Điều 30. Nội dung điều 30');
     expect(text).toContain('b) điểm thứ hai.');
   });

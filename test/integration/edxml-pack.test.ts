@@ -207,7 +207,9 @@ describe('edXML document package of an outgoing document', () => {
     expect(json.bytes).toBe(statSync(out).size);
 
     const refused = vanthu(['edxml', 'pack', '--profile', setup.dir, '--document', '999999', '--out', join(scratch.dir, 'none.edxml'), '--json']);
-    expect(refused.status).not.toBe(0);
+    // An unknown document is bad input: exit 2, NOT_FOUND naming it, and no file written.
+    expect(refused.status).toBe(2);
+    expect(JSON.parse(refused.stderr)).toMatchObject({ ok: false, code: 'NOT_FOUND', detail: 'document 999999 not found' });
     expect(existsSync(join(scratch.dir, 'none.edxml'))).toBe(false);
   }, 60_000);
 });

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createHubClient, type HubClient } from '../../src/main/hub/hub-client.ts';
+import { createHubClient, DEFAULT_PROBE_TIMEOUT_MS, type HubClient } from '../../src/main/hub/hub-client.ts';
 import { expectAppErrorAsync } from '../support/app-error.ts';
 import { closedPortUrl, envelope, hangUp, json, type RecordingServer, silence, startRecordingServer, startSilentServer } from '../support/recording-server.ts';
 import { tempDir } from '../support/temp-profile.ts';
@@ -124,10 +124,13 @@ describe('hub client: retries and failures', () => {
 
   it('probe: true with the latency when the hub answers (even a refusal), false within its timeout when it hangs', async () => {
     server.on('countReceiveEdoc', json(envelope({ count: 0 })), json(envelope({}, '-1', 'bad secret')));
+    // The latency is a measured time: whole milliseconds, under the probe's deadline.
     const up = await client.probe();
-    expect(up.reachable).toBe(true);
-    expect(up.latencyMs).toBeGreaterThanOrEqual(0);
-    expect((await client.probe()).reachable).toBe(true);
+    expect(up).toEqual({ reachable: true, latencyMs: expect.any(Number), detail: null });
+    expect(Number.isInteger(up.latencyMs)).toBe(true);
+    expect(up.latencyMs).toBeLessThan(DEFAULT_PROBE_TIMEOUT_MS);
+    // A refusal is an answer: the network is up, and the detail says what the hub refused.
+    expect(await client.probe()).toEqual({ reachable: true, latencyMs: expect.any(Number), detail: 'countReceiveEdoc: HTTP 200, status FAIL, ErrorCode -1, ErrorDesc bad secret' });
 
     const silent = await startSilentServer();
     const hung = createHubClient({ endpoint: silent.url, systemId: 'sys', secret: SECRET, retry: FAST_RETRY });

@@ -87,10 +87,10 @@ describe('hub settings and agency directory through the API', () => {
 
   it('probes the hub: reachable, with the latency', async () => {
     const probe = await value<{ reachable: boolean; latencyMs: number; checkedAt: string; detail: string | null }>('hub.probe', {});
-    expect(probe.reachable).toBe(true);
-    expect(probe.latencyMs).toBeGreaterThanOrEqual(0);
+    // Latency and time are measured: their shape and range, not a value.
+    expect(probe).toEqual({ reachable: true, latencyMs: expect.any(Number), checkedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/), detail: null });
+    expect(Number.isInteger(probe.latencyMs)).toBe(true);
     expect(probe.latencyMs).toBeLessThan(DEFAULT_PROBE_TIMEOUT_MS);
-    expect(probe.detail).toBeNull();
     expect(Date.parse(probe.checkedAt)).toBeGreaterThan(Date.now() - 60_000);
   });
 
@@ -121,7 +121,8 @@ describe('hub settings and agency directory through the API', () => {
       const probe = await value<{ reachable: boolean; detail: string }>('hub.probe', {});
       const elapsed = performance.now() - started;
       expect(probe.reachable).toBe(false);
-      expect(probe.detail).toMatch(/\S/);
+      // The probe's deadline (or, as the two are equal, the idle timer) gave up on the silent hub.
+      expect(probe.detail).toMatch(/^countReceiveEdoc: ETIMEDOUT: (waiting for )?\/adapter\/countReceiveEdoc( \(idle\))? timed out$/);
       expect(elapsed).toBeGreaterThanOrEqual(DEFAULT_PROBE_TIMEOUT_MS - 100);
       expect(elapsed).toBeLessThan(DEFAULT_PROBE_TIMEOUT_MS + 1500);
     } finally {
@@ -139,7 +140,7 @@ describe('hub settings and agency directory through the API', () => {
       expect(readFileSync(join(profileDir, name)).includes(secret), name).toBe(false);
     }
     const logs = readdirSync(join(profileDir, 'logs'));
-    expect(logs.length).toBeGreaterThan(0);
+    expect(logs).toEqual(['vanthu.log']);
     for (const name of logs) expect(readFileSync(join(profileDir, 'logs', name)).includes(secret), name).toBe(false);
   });
 });

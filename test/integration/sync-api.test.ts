@@ -41,7 +41,9 @@ describe('sync and inbox through the API', () => {
     expect(again).toMatchObject({ running: true, joined: true });
     let state = await bridgeCall(env.a, 'sync.state', {});
     while (state.running) {
-      expect(state.progress).not.toBeNull();
+      // A only sends: whatever the moment, nothing received, no status, no failure.
+      expect(state.progress).toMatchObject({ incoming: { total: 0, done: 0, bytes: 0 }, received: 0, statusesSent: 0, statusesReceived: 0, failures: [] });
+      expect([0, 1, 2]).toContain(state.progress!.sent);
       await new Promise((resolve) => setTimeout(resolve, 50));
       state = await bridgeCall(env.a, 'sync.state', {});
     }
@@ -56,7 +58,13 @@ describe('sync and inbox through the API', () => {
 
   it('receives on B: the inbox lists both, newest first, with files and verification', async () => {
     const { polls, final } = await syncThroughApi(env.b);
-    expect(polls.length).toBeGreaterThan(0);
+    // Polled until it stopped: every poll before the last saw B's run going, receiving only.
+    expect(polls.at(-1)).toBe(final);
+    expect(final).toMatchObject({ running: false, progress: null });
+    for (const poll of polls.slice(0, -1)) {
+      expect(poll).toMatchObject({ running: true, progress: { outgoing: { total: 0, done: 0, bytes: 0 }, sent: 0, failures: [] } });
+      expect([0, 1, 2]).toContain(poll.progress!.received);
+    }
     expect(final.lastRun).toMatchObject({ outcome: 'ok', received: 2, statusesSent: 2, incoming: { total: 2, done: 2 } });
     expect(final.pending).toEqual({ documents: 0, statuses: 0, incoming: 2 });
 
@@ -71,10 +79,13 @@ describe('sync and inbox through the API', () => {
     const detail = await bridgeCall(env.b, 'inbox.get', { id: list.rows[1]!.id });
     expect(detail).toMatchObject({ subject: 'Về việc tiếp nhận qua trục', signerName: 'Nguyễn Văn An', related: null, requests: [] });
     expect(detail.files).toHaveLength(2);
-    for (const f of detail.files) {
-      expect(f.report?.signatures.length).toBeGreaterThan(0);
-      expect(f.verdict).toBe(f.report?.verdict);
-    }
+    // The decision carries the leader's signature and the agency's; the annex the agency's alone.
+    // B does not trust the test CA, so neither can be more than indeterminate.
+    expect(detail.files.map((f) => [f.name, f.report?.signatures.length, f.verdict])).toEqual([
+      ['quyet-dinh-ky-phat-hanh.pdf', 2, 'indeterminate'],
+      ['phu-luc-ky-so.pdf', 1, 'indeterminate'],
+    ]);
+    for (const f of detail.files) expect(f.verdict).toBe(f.report?.verdict);
     const content = await bridgeCall(env.b, 'inbox.readFile', { id: detail.id, sha256: detail.files[0]!.sha256 });
     expect(content.size).toBe(detail.files[0]!.size);
     expect(Buffer.from(content.dataBase64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');

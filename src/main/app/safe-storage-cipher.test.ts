@@ -40,7 +40,8 @@ describe('safeStorageCipher', () => {
     const os = storage(true, 'unknown');
     const cipher = safeStorageCipher(os, 'win32');
     expect(cipher?.kind).toBe('electron-safe-storage');
-    expect(cipher?.decrypt(cipher.encrypt('mật khẩu trục'))).toBe('mật khẩu trục');
+    expect(cipher?.encrypt('mật khẩu trục').toString()).toBe('sealed:mật khẩu trục');
+    expect(cipher?.decrypt(Buffer.from('sealed:mật khẩu trục'))).toBe('mật khẩu trục');
     expect(os.asked).toEqual([]);
     // Even a (meaningless there) basic_text answer does not matter on Windows.
     expect(safeStorageCipher(storage(true, 'basic_text'), 'win32')?.kind).toBe('electron-safe-storage');
