@@ -47,11 +47,14 @@ const CHANGES = {
 
 export type WriteName = keyof typeof CHANGES;
 
-// Reads the given operations again (all of them without names). What a screen shows is read
-// again in place, and the promise waits for it; what no screen shows is dropped, so the next
-// screen to show it loads it fresh rather than showing a copy from before the change.
+// Reads the given operations again (all of them without names). A read still out was asked
+// before the change and may answer from before it: it is dropped (TanStack would otherwise hand
+// its answer to the new read). What a screen shows is then read again in place, and the promise
+// waits for it; what no screen shows is dropped, so the next screen to show it loads it fresh
+// rather than showing a copy from before the change.
 export async function refresh(names?: readonly OperationName[]): Promise<void> {
   const filters = names ? names.map((name) => ({ queryKey: [name] })) : [{}];
+  await Promise.all(filters.map((filter) => queryClient.cancelQueries(filter)));
   for (const filter of filters) queryClient.removeQueries({ ...filter, type: 'inactive' });
   await Promise.all(filters.map((filter) => queryClient.invalidateQueries(filter)));
 }

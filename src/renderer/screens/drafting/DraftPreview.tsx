@@ -36,8 +36,11 @@ export function DraftPreview({ preview }: { readonly preview: DraftPreviewState 
   const status = preview.rendering ? 'Đang cập nhật bản xem trước…' : preview.failure ? 'Bản xem trước chưa theo kịp nội dung vừa nhập.' : `${pages} trang.`;
   return (
     <figure className="draft-preview" aria-label="Xem trước văn bản" aria-busy={preview.rendering || drawn !== pdfBase64}>
-      <figcaption role="status" data-testid="draft-preview-status">
-        {status}
+      {/* A figcaption may not take the status role itself: the announced text is inside it. */}
+      <figcaption>
+        <span role="status" data-testid="draft-preview-status">
+          {status}
+        </span>
       </figcaption>
       {preview.failure ? <Notice tone="warning">{preview.failure}</Notice> : null}
       {drawError ? <Notice tone="error">{drawError}</Notice> : null}

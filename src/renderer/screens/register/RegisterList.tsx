@@ -1,9 +1,12 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useCallback, useEffect, useRef } from 'react';
+import type { OutputOf } from '../../../shared/api/contract.ts';
 import type { Direction } from '../../../shared/api/schemas/series.ts';
-import { call } from '../../api/client.ts';
+import { apiQuery } from '../../api/queries.ts';
 import { useApp } from '../../app/app-context.ts';
 import { Notice } from '../../components/Notice.tsx';
 import { showCount } from '../../util/format.ts';
+import { useDebounced } from '../../util/use-debounced.ts';
 import { columnsFor } from './columns.tsx';
 import { FilterBar } from './FilterBar.tsx';
 import { type ListFilters, toListRequest } from './list-filters.ts';
@@ -35,31 +38,26 @@ function countText(total: number | null, searching: boolean, order: ListFilters[
   return `${showCount(total)} văn bản`;
 }
 
+// The years of this direction's registers, this year always among them, newest first.
+function yearsOf(registers: OutputOf<'registers.list'>, direction: Direction, thisYear: number): number[] {
+  return [...new Set([thisYear, ...registers.filter((r) => r.direction === direction).map((r) => r.year)])].sort((a, b) => b - a);
+}
+
 export function RegisterList({ direction, filters, onFiltersChange }: RegisterListProps) {
   const { navigate, searchRequest, info } = useApp();
   const thisYear = Number(info.today.slice(0, 4));
   const searchRef = useRef<HTMLInputElement>(null);
-  const [years, setYears] = useState<number[]>([]);
-  // Typing in the search box waits for a pause before asking the server.
-  const [debounced, setDebounced] = useState(filters);
-  useEffect(() => {
-    const delay = filters.query === debounced.query ? 0 : SEARCH_DELAY_MS;
-    const timer = setTimeout(() => setDebounced(filters), delay);
-    return () => clearTimeout(timer);
-  }, [filters, debounced.query]);
+  const registers = useQuery(apiQuery('registers.list', {}));
+  const years = registers.data ? yearsOf(registers.data, direction, thisYear) : registers.error ? [thisYear] : [];
+  // Typing in the search box waits for a pause before asking the server; the other filters apply
+  // at once.
+  const query = useDebounced(filters.query, SEARCH_DELAY_MS);
+  const debounced = { ...filters, query };
 
   const request = toListRequest(direction, debounced);
   const { total, error, rowAt, ensureRange, retry } = usePagedRows(request);
   const searching = Boolean(request.query);
   const count = total === null ? 0 : searching ? Math.min(total, SEARCH_COUNT_CAP) : total;
-
-  useEffect(() => {
-    call('registers.list', {})
-      .then((registers) =>
-        setYears([...new Set([thisYear, ...registers.filter((r) => r.direction === direction).map((r) => r.year)])].sort((a, b) => b - a)),
-      )
-      .catch(() => setYears([thisYear]));
-  }, [direction, thisYear]);
 
   useEffect(() => {
     if (searchRequest > handledSearchRequest) {
