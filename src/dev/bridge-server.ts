@@ -8,6 +8,7 @@ import { resolveExportPath } from '../main/books/export-paths.ts';
 import type { Clock } from '../main/registry/clock.ts';
 import { fileKeyCipher } from '../main/hub/secret-cipher.ts';
 import { createServices, type Services } from '../main/services/create-services.ts';
+import { type CrlFetchPolicy, LOOPBACK_CRL_POLICY } from '../main/signing/trust/crl-policy.ts';
 import type { DesktopPort } from '../main/services/handler-types.ts';
 import type { SchedulerOptions } from '../main/sync/sync-scheduler.ts';
 import { hostAllowed, isJson, originAllowed, TOKEN_HEADER, tokenMatches } from './bridge-guard.ts';
@@ -29,6 +30,9 @@ export interface BridgeOptions {
   readonly syncScheduler?: SchedulerOptions;
   // The hub probe's timeout for the sync (short in tests of an unreachable hub).
   readonly probeTimeoutMs?: number;
+  // Which CRL distribution points may be fetched: loopback only unless asked, since the trust
+  // list names the real CAs' servers and a test must not reach beyond loopback.
+  readonly crlPolicy?: CrlFetchPolicy;
 }
 
 export interface Bridge {
@@ -57,7 +61,7 @@ function send(res: ServerResponse, status: number, body: string | Buffer, conten
 // The services as the bridge builds them: the same as the shell's, except that the hub secret is
 // sealed with the profile's key file (no Electron safeStorage outside Electron) and files cannot
 // be opened on a desktop.
-export function createBridgeServices(options: Pick<BridgeOptions, 'profileDir' | 'clock' | 'tokenEnv' | 'probeTimeoutMs'>): Services {
+export function createBridgeServices(options: Pick<BridgeOptions, 'profileDir' | 'clock' | 'tokenEnv' | 'probeTimeoutMs' | 'crlPolicy'>): Services {
   return createServices({
     profileDir: options.profileDir,
     desktop: browserDesktop,
@@ -65,6 +69,7 @@ export function createBridgeServices(options: Pick<BridgeOptions, 'profileDir' |
     clock: options.clock,
     tokenEnv: options.tokenEnv,
     probeTimeoutMs: options.probeTimeoutMs,
+    crlPolicy: options.crlPolicy ?? LOOPBACK_CRL_POLICY,
   });
 }
 

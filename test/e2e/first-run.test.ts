@@ -64,6 +64,12 @@ describe('first run: the agency profile form', () => {
     // The three series a new profile starts with, incoming first.
     await poll(() => page.locator('#series-title ~ table tbody tr').count()).toBe(3);
     expect(await page.locator('#series-title ~ table tbody tr td:first-child').allTextContents()).toEqual(['Sổ văn bản đến', 'Sổ văn bản đi', 'Sổ bản sao văn bản']);
+    // The font documents are set in, under "Soạn thảo, phát hành": the stand-in on this Linux
+    // machine, and why (docs/drafting.md "Font").
+    await poll(() => page.getByTestId('legal-font').textContent()).toBe(
+      'Phông chữ văn bản: Liberation Serif (thay thế, cùng kích thước chữ) — Máy này không chạy Windows nên không có Times New Roman của hệ thống.',
+    );
+    expect(await page.locator('section[aria-labelledby="issuance-settings-title"] [data-testid="legal-font"]').count()).toBe(1);
     await browser.screenshot('settings');
     expect(browser.problems).toEqual([]);
   });

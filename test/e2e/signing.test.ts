@@ -121,8 +121,14 @@ describe('signing and verifying in the UI', () => {
     await missing.waitFor();
     expect(await missing.locator('.badge').textContent()).toBe('Không tìm thấy tệp');
     expect((await missing.locator('.token-modules__reason').textContent())?.trim()).toBe('Không tìm thấy tệp thư viện ở đường dẫn này.');
+    // Each module is headed by its CA; a path the clerk typed, or a name the table does not
+    // know (SoftHSM), says so instead of guessing, and where it was found is said below.
+    expect(await missing.locator('.token-modules__owner').textContent()).toBe('Không rõ tổ chức cấp');
+    expect(await missing.locator('.token-modules__origin').textContent()).toBe(`${MISSING_MODULE} — tìm thấy qua đường dẫn do người dùng chỉ định`);
     const softhsm = found.filter({ hasText: hsm.modulePath });
     expect(await softhsm.locator('.badge').first().textContent()).toBe('Đã nạp');
+    expect(await softhsm.locator('.token-modules__owner').textContent()).toBe('Không rõ tổ chức cấp');
+    expect(await softhsm.locator('.token-modules__origin').textContent()).toBe(`${hsm.modulePath} — tìm thấy qua tên tệp đã biết, trong thư mục hệ thống hoặc của nhà cung cấp`);
     for (const t of hsm.tokens) await softhsm.getByText(t.label, { exact: true }).waitFor();
     expect(await softhsm.getByRole('cell', { name: 'Nguyễn Văn Token 0' }).count()).toBe(1);
     await page.getByRole('heading', { name: 'Thiết bị ký số tìm thấy' }).scrollIntoViewIfNeeded();
@@ -241,8 +247,9 @@ describe('signing and verifying in the UI', () => {
     expect(await signatures.nth(1).getByRole('heading').textContent()).toContain('Nguyễn Văn Token 1');
     for (const i of [0, 1]) {
       const checks = signatures.nth(i).locator('.checks tbody tr');
-      expect(await checks.count()).toBe(6);
+      expect(await checks.count()).toBe(7);
       expect(await checks.filter({ hasText: 'Toàn vẹn nội dung' }).locator('.badge').textContent()).toBe('Đạt');
+      expect(await checks.filter({ hasText: 'Độ mạnh thuật toán' }).locator('.badge').textContent()).toBe('Đạt');
       expect(await checks.filter({ hasText: 'Chuỗi tin cậy' }).locator('.badge').textContent()).toBe('Đạt');
       expect(await signatures.nth(i).textContent()).toContain('PAdES B-B');
     }

@@ -1,14 +1,18 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exportBook } from '../../src/main/books/export-book.ts';
+import { systemFontHost } from '../../src/main/fonts/legal-font.ts';
+import { programResources } from '../../src/main/program/resources.ts';
 import type { Profile } from '../../src/main/profile/open-profile.ts';
 import type { BookKind } from '../../src/shared/api/schemas/books.ts';
 import { APPENDIX_IV_TITLES, COVER_TITLES } from '../fixtures/books/appendix-iv.ts';
 import { addIncoming, exportData, seedSampleBooks } from '../fixtures/books/seed.ts';
 import { expectAppErrorAsync } from '../support/app-error.ts';
+import { ROOT } from '../support/cli.ts';
 import { fixedClock, newProfile } from '../support/temp-profile.ts';
+import { windowsFontsFolder } from '../support/times-fixture.ts';
 
 const KINDS: BookKind[] = ['incoming', 'outgoing', 'followup'];
 
@@ -60,7 +64,7 @@ describe('register book PDF', () => {
     expect(fonts).toHaveLength(3);
     for (const line of fonts) {
       const [name, ...cols] = line.split(/\s+/);
-      expect(name).toMatch(/^[A-Z]{6}\+LiberationSerif-(Regular|Bold|Italic)$/);
+      expect(name).toMatch(/^[A-Z]{6}\+LiberationSerif(-Bold|-Italic)?$/);
       // emb, sub, uni: embedded, subset, with a Unicode map (so the text can be searched and copied).
       expect(cols.slice(-5, -2)).toEqual(['yes', 'yes', 'yes']);
     }
@@ -161,11 +165,18 @@ describe('register book PDF', () => {
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
-  it('uses the fonts folder it is given', async () => {
+  it('is set in the Times New Roman chosen from a Windows fonts folder, with the same cover and columns', async () => {
     seedSampleBooks(profile);
-    const path = join(dir, 'given.pdf');
-    const fontsDir = join(import.meta.dirname, '..', '..', 'resources', 'fonts');
+    const path = join(dir, 'times.pdf');
+    const windir = join(dir, 'Windows');
+    windowsFontsFolder(windir);
+    const { fonts: fontsDir } = programResources(join(ROOT, 'resources'), { ...systemFontHost, platform: 'win32', env: { WINDIR: windir } });
     await exportBook(profile, exportData({ kind: 'incoming', year: 2026, format: 'pdf' }), path, { fontsDir });
-    expect(readFileSync(path).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(tool('qpdf', '--check', path)).toContain('No syntax or stream encoding errors');
+    const fonts = tool('pdffonts', path).trim().split('\n').slice(2);
+    expect(fonts.map((line) => line.split(/\s+/)[0]?.replace(/^[A-Z]{6}\+/, '')).sort()).toEqual(['TimesNewRomanPS-BoldMT', 'TimesNewRomanPS-ItalicMT', 'TimesNewRomanPSMT']);
+    const cover = tool('pdftotext', '-layout', '-f', '1', '-l', '1', path, '-');
+    for (const line of ['ỦY BAN NHÂN DÂN XÃ HÒA TIẾN', COVER_TITLES.incoming, 'Năm 2026', 'Từ số 1 đến số 3']) expect(cover).toContain(line);
+    expect(pageText(path, 2)).toContain(headerSequence('incoming'));
   });
 });

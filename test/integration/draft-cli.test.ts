@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -22,6 +23,23 @@ describe('vanthu draft render', () => {
     const fromStdin = vanthu(['draft', 'render', '-', '--agency', agency, '--out', join(t.dir, 'cong-van.pdf'), '--json'], { input: readFileSync(join(examples, 'cong-van.json'), 'utf8') });
     expect(fromStdin.status, fromStdin.stderr).toBe(0);
     expect(existsSync(join(t.dir, 'cong-van.pdf'))).toBe(true);
+  });
+
+  // On this Linux machine the choice is the stand-in; the PDF embeds the font the command names.
+  it('says which font the draft is set in, and why it is not Times New Roman', () => {
+    const out = join(t.dir, 'giay-moi.pdf');
+    const json = vanthu(['draft', 'render', join(examples, 'giay-moi.json'), '--agency', agency, '--out', out, '--json']);
+    expect(json.status, json.stderr).toBe(0);
+    expect(json.json<{ font: unknown }>().font).toEqual({
+      family: 'Liberation Serif',
+      source: 'bundled',
+      labelVi: 'Liberation Serif (thay thế, cùng kích thước chữ)',
+      fallbackVi: 'Máy này không chạy Windows nên không có Times New Roman của hệ thống.',
+      folder: join(ROOT, 'resources', 'fonts'),
+    });
+    expect(execFileSync('pdffonts', [out], { encoding: 'utf8' })).toMatch(/^[A-Z]{6}\+LiberationSerif\s/m);
+    const text = vanthu(['draft', 'render', join(examples, 'giay-moi.json'), '--agency', agency, '--out', out]);
+    expect(text.stdout.split('\n')[1]).toBe('Phông chữ: Liberation Serif (thay thế, cùng kích thước chữ) — Máy này không chạy Windows nên không có Times New Roman của hệ thống.');
   });
 
   it('refuses a draft without trích yếu, naming the field, and writes nothing', () => {

@@ -52,6 +52,8 @@ describe('signing through the API contract', () => {
     const modules = await bridgeCall(bridge, 'token.list', {});
     const softhsm = modules.find((m) => m.status === 'loaded' && m.tokens.some((t) => t.label === 'LANH-DAO'));
     expect(softhsm?.tokens.find((t) => t.label === 'LANH-DAO')?.certificates.map((c) => c.id)).toEqual(expect.arrayContaining([CERT_IDS.rsa, CERT_IDS.ec]));
+    // The settings' path: where it came from is said, and no CA is guessed for it.
+    expect(softhsm).toMatchObject({ path: hsm.modulePath, source: 'user', provider: null, owner: null });
   });
 
   it('approves, numbers and issues a registered document; each step is a new stored file and an audit entry', async () => {

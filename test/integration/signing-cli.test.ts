@@ -60,6 +60,18 @@ describe('signing from the CLI with SoftHSM tokens', () => {
     const ids = tokens.find((t) => t.label === 'LANH-DAO')?.certificates.map((c) => c.id);
     expect(ids).toEqual(expect.arrayContaining([CERT_IDS.rsa, CERT_IDS.ec]));
     expect(ids).not.toContain(CERT_IDS.keyless);
+    expect(modules.find((m) => m.status === 'loaded')).toMatchObject({ path: hsm.modulePath, source: 'user' });
+    expect(modules.some((m) => 'owner' in m)).toBe(false);
+  });
+
+  it('names the CA of each module in the text listing, or says it is not known, and where the module was found', () => {
+    const r = run(['token', 'list', '--module', hsm.modulePath, '--module', join(dir, 'khong-co.so')]);
+    expect(r.status, r.stderr).toBe(0);
+    const lines = r.stdout.split('\n');
+    const head = `✔ ${hsm.modulePath} — Không rõ tổ chức cấp — Implementation of PKCS11 SoftHSM`;
+    expect(lines).toContain(head);
+    expect(lines[lines.indexOf(head) + 1]).toBe('  (tìm thấy qua đường dẫn do người dùng chỉ định)');
+    expect(lines).toContain(`✘ ${join(dir, 'khong-co.so')} — Không rõ tổ chức cấp — Không tìm thấy tệp thư viện ở đường dẫn này.`);
   });
 
   it('approves, numbers and issues a document: both signatures stay valid in pdfsig and in our verifier', async () => {

@@ -45,6 +45,8 @@ export interface IssueOptions {
   readonly notAfter?: Date;
   readonly timeStamping?: boolean;
   readonly serialNumber?: string;
+  // URLs for the CRL distribution points extension (the revocation cache tests serve them on loopback).
+  readonly crlDistributionPoints?: readonly string[];
 }
 
 async function pemOfPrivateKey(key: CryptoKey): Promise<string> {
@@ -62,6 +64,7 @@ function extensions(options: IssueOptions): x509.Extension[] {
   } else {
     list.push(new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.nonRepudiation, true));
   }
+  if (options.crlDistributionPoints) list.push(new x509.CRLDistributionPointsExtension([...options.crlDistributionPoints]));
   return list;
 }
 
@@ -139,4 +142,45 @@ export async function createTestPki(): Promise<TestPki> {
     tsa: await issue(root, { subject: 'CN=VanThu Test TSA, O=VanThu Test, C=VN', timeStamping: true }),
     crl: new Uint8Array(crl.rawData),
   };
+}
+
+export interface CrlOptions {
+  readonly thisUpdate?: Date;
+  readonly nextUpdate?: Date;
+  readonly revoked?: readonly TestIdentity[];
+  readonly crlNumber?: bigint;
+  // A delta CRL (deltaCRLIndicator naming this base number), which lists only changes.
+  readonly deltaOf?: bigint;
+  // Signs with another key than the issuer's (a forged list under the issuer's name).
+  readonly signingKey?: CryptoKey;
+  // Extra entries, to make a large list.
+  readonly padding?: number;
+}
+
+function integerExtension(oid: string, value: bigint, critical: boolean): x509.Extension {
+  let hex = value.toString(16);
+  if (hex.length % 2) hex = `0${hex}`;
+  if (Number.parseInt(hex.slice(0, 2), 16) >= 0x80) hex = `00${hex}`;
+  const length = hex.length / 2;
+  return new x509.Extension(oid, critical, Buffer.from(`02${length.toString(16).padStart(2, '0')}${hex}`, 'hex'));
+}
+
+// A CRL of `issuer` (DER), by default issued a day ago, valid 30 days, listing `revoked`.
+export async function createCrl(issuer: TestIdentity, options: CrlOptions = {}): Promise<Uint8Array> {
+  const now = Date.now();
+  const extensions: x509.Extension[] = [];
+  if (options.crlNumber !== undefined) extensions.push(integerExtension('2.5.29.20', options.crlNumber, false));
+  if (options.deltaOf !== undefined) extensions.push(integerExtension('2.5.29.27', options.deltaOf, true));
+  const entries = (options.revoked ?? []).map((r) => ({ serialNumber: r.certificate.serialNumber, revocationDate: new Date(now - 2 * DAY) }));
+  for (let i = 0; i < (options.padding ?? 0); i++) entries.push({ serialNumber: `7f${i.toString(16).padStart(12, '0')}`, revocationDate: new Date(now - 3 * DAY) });
+  const crl = await x509.X509CrlGenerator.create({
+    issuer: issuer.certificate.subject,
+    thisUpdate: options.thisUpdate ?? new Date(now - DAY),
+    nextUpdate: options.nextUpdate ?? new Date(now + 30 * DAY),
+    entries,
+    extensions,
+    signingKey: options.signingKey ?? issuer.keys.privateKey,
+    signingAlgorithm: { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' },
+  });
+  return new Uint8Array(crl.rawData);
 }

@@ -32,6 +32,8 @@ import { search } from './commands/search.ts';
 import { sign } from './commands/sign.ts';
 import { signingSettings } from './commands/signing-settings.ts';
 import { tokenList } from './commands/token.ts';
+import { trustImport, trustList, trustRemove } from './commands/trust.ts';
+import { trustCrlList, trustCrlRefresh } from './commands/trust-crl.ts';
 import { verify } from './commands/verify.ts';
 import type { Command } from './context.ts';
 
@@ -58,6 +60,11 @@ const COMMANDS: Record<string, Command> = {
   'db check': dbCheck,
   'token list': tokenList,
   'signing settings': signingSettings,
+  'trust list': trustList,
+  'trust import': trustImport,
+  'trust remove': trustRemove,
+  'trust crl-refresh': trustCrlRefresh,
+  'trust crl-list': trustCrlList,
   sign,
   number,
   verify,
@@ -112,7 +119,12 @@ const HELP = `vanthu — VanThu Desktop từ dòng lệnh / from the command lin
               [--image PNG] [--page N --rect x1,y1,x2,y2 | --anchor TEXT] [--number "12/QĐ-UBND"] [--agency NAME] [--tsa URL] [--seal-mm 36]
   vanthu number IN.pdf --out OUT.pdf --number "12/QĐ-UBND" --date YYYY-MM-DD [--place "Xã Hòa Tiến"] [--number-at P,X,Y] [--date-at P,X,Y | --date-anchor TEXT]
   vanthu draft render FILE.json|- --out OUT.pdf (--profile DIR | --agency AGENCY.json) [--year Y]
-  vanthu verify FILE.pdf [--trust DIR]… [--crl FILE]…
+  vanthu verify FILE.pdf [--profile DIR] [--trust DIR]… [--crl FILE]…
+  vanthu trust list --profile DIR
+  vanthu trust import --profile DIR FILE.cer|.crt|.pem|.p7b… [--replace] [--dry-run]
+  vanthu trust remove --profile DIR --sha256 HEX
+  vanthu trust crl-refresh --profile DIR [--url URL]…      (tải danh sách thu hồi của các tổ chức cấp chứng thư khi có mạng)
+  vanthu trust crl-list --profile DIR                      (danh sách thu hồi đã lưu, dùng khi không có mạng)
   vanthu issue create --profile DIR DRAFT.json|-          (dự thảo: "main": "du-thao.pdf", "attachments": [...], xem docs/issuance.md)
   vanthu issue correct --profile DIR --original N --relation amends|replaces|corrects DRAFT.json|-
   vanthu issue list|show --profile DIR [--state S | --id N]

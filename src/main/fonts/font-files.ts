@@ -1,22 +1,39 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../../shared/errors.ts';
 import { programResources } from '../program/resources.ts';
+import { type FontStyle, LIBERATION_SERIF, locateFamily, TIMES_NEW_ROMAN } from './font-families.ts';
+import { Sfnt, SfntError } from './sfnt.ts';
+import { oddLengthGlyph } from './truetype-check.ts';
 
-// Liberation Serif: metric-compatible with Times New Roman (what Vietnamese offices print with)
-// and complete for Vietnamese; shipped in resources/fonts with its licence (OFL.txt). Books, drafts
-// and the text the signing writes into a PDF all read these files, through here.
-const FILES = {
-  regular: 'LiberationSerif-Regular.ttf',
-  bold: 'LiberationSerif-Bold.ttf',
-  italic: 'LiberationSerif-Italic.ttf',
-  boldItalic: 'LiberationSerif-BoldItalic.ttf',
-} as const;
+// Books, drafts and the text the signing writes into a PDF all read their fonts through here,
+// from one fonts folder passed down from program/resources.ts: the folder of the legal font
+// chosen at start (fonts/legal-font.ts), which is either the bundled Liberation Serif
+// (resources/fonts, with its licence OFL.txt) or the Windows fonts folder with Times New Roman.
 
-export type FontStyle = keyof typeof FILES;
+export type { FontStyle };
 
-export function fontFileName(style: FontStyle): string {
-  return FILES[style];
+// The files of a fonts folder: Times New Roman's when all four are there (the Windows folder, or a
+// test's fixture), Liberation Serif's otherwise. The choice of folder, and the checks of the
+// Windows files, are legal-font.ts's; a folder is never read as half one family, half the other.
+// Kept per folder once listed: the Windows fonts folder holds hundreds of files, and a draft
+// preview asks for its four faces on every keystroke.
+const families = new Map<string, Readonly<Record<FontStyle, string>>>();
+
+export function fontFilesIn(fontsDir: string): Readonly<Record<FontStyle, string>> {
+  let files = families.get(fontsDir);
+  if (files) return files;
+  let entries: string[];
+  try {
+    entries = readdirSync(fontsDir);
+  } catch {
+    // A folder that cannot be listed: reading the file says which font is missing.
+    return LIBERATION_SERIF.files;
+  }
+  const times = locateFamily(entries, TIMES_NEW_ROMAN);
+  files = times.missing.length === 0 ? (times.files as Record<FontStyle, string>) : LIBERATION_SERIF.files;
+  families.set(fontsDir, files);
+  return files;
 }
 
 // The files are read and checked once per process: a draft preview re-renders on every keystroke.
@@ -24,7 +41,8 @@ const cache = new Map<string, Uint8Array>();
 
 // The bytes of one style from a fonts folder (the program's own when none is given).
 export async function readFontFile(style: FontStyle, fontsDir: string = programResources().fonts): Promise<Uint8Array> {
-  const path = join(fontsDir, FILES[style]);
+  const file = fontFilesIn(fontsDir)[style];
+  const path = join(fontsDir, file);
   let bytes = cache.get(path);
   if (bytes) return bytes;
   try {
@@ -32,26 +50,28 @@ export async function readFontFile(style: FontStyle, fontsDir: string = programR
   } catch (e) {
     throw new AppError(
       'FILE_MISSING',
-      `Thiếu tệp phông chữ ${FILES[style]} của chương trình, nên chưa tạo được tệp PDF. Hãy cài đặt lại VanThu Desktop.`,
+      `Thiếu tệp phông chữ ${file} của chương trình, nên chưa tạo được tệp PDF. Hãy cài đặt lại VanThu Desktop.`,
       `font ${path} unreadable: ${(e as Error).message}`,
     );
   }
-  await assertSubsettable(bytes, path);
+  assertSubsettable(bytes, path);
   cache.set(path, bytes);
   return bytes;
 }
 
 // @pdf-lib/fontkit writes a subset's glyph offsets in the short format, which corrupts any glyph
 // whose record has an odd length. Liberation Serif has none; a replaced font file that does would
-// print blank letters silently, so it is refused instead.
-// fontkit is loaded on first use: it adds some 45 MB to the process, which an invisible signature
-// or a plain verification does not need.
-async function assertSubsettable(bytes: Uint8Array, path: string): Promise<void> {
-  const fontkit = (await import('@pdf-lib/fontkit')).default;
-  const offsets = (fontkit.create(bytes) as unknown as { loca?: { offsets: number[] } }).loca?.offsets ?? [];
-  for (let i = 0; i + 1 < offsets.length; i++) {
-    if (((offsets[i + 1] as number) - (offsets[i] as number)) % 2 !== 0) {
-      throw new AppError('INTERNAL', 'Tệp phông chữ của chương trình không dùng được để tạo tệp PDF.', `font ${path}: odd-length glyph ${i}`);
-    }
+// print blank letters silently, so it is refused instead (legal-font.ts refuses such a Windows
+// file before it is chosen).
+function assertSubsettable(bytes: Uint8Array, path: string): void {
+  let odd: number | null;
+  try {
+    odd = oddLengthGlyph(new Sfnt(bytes));
+  } catch (e) {
+    if (!(e instanceof SfntError)) throw e;
+    throw new AppError('INTERNAL', 'Tệp phông chữ của chương trình không dùng được để tạo tệp PDF.', `font ${path}: ${e.message}`);
+  }
+  if (odd !== null) {
+    throw new AppError('INTERNAL', 'Tệp phông chữ của chương trình không dùng được để tạo tệp PDF.', `font ${path}: odd-length glyph ${odd}`);
   }
 }

@@ -142,12 +142,8 @@ export async function readSignatures(path: string): Promise<PdfSignature[]> {
 
 const DIGESTS = new Set(['sha1', 'sha256', 'sha384', 'sha512']);
 
-// The digest (SHA-256 unless the signature's CMS names another node:crypto hash) of the bytes a
-// /ByteRange covers, streamed.
-export async function digestByteRange(path: string, byteRange: readonly number[], algorithm = 'sha256'): Promise<Uint8Array> {
-  if (!DIGESTS.has(algorithm)) {
-    throw new AppError('INVALID_INPUT', 'Chữ ký dùng thuật toán băm không được hỗ trợ.', `unsupported digest algorithm ${algorithm}`);
-  }
+// Reads the bytes a /ByteRange covers, in order, a few megabytes at a time.
+export async function streamByteRange(path: string, byteRange: readonly number[], each: (chunk: Uint8Array) => void): Promise<void> {
   const source = FileSource.open(path);
   const size = source.size;
   source.close();
@@ -157,7 +153,6 @@ export async function digestByteRange(path: string, byteRange: readonly number[]
   if (!valid || pairs.some(([start, length]) => start + length > size)) {
     throw new AppError('INVALID_INPUT', 'Phạm vi ký (ByteRange) của chữ ký không hợp lệ.', `bad byte range ${JSON.stringify(byteRange)} for a file of ${size} bytes`);
   }
-  const hash = createHash(algorithm);
   const file = await open(path, 'r');
   try {
     const buffer = Buffer.allocUnsafe(4 * 1024 * 1024);
@@ -165,12 +160,22 @@ export async function digestByteRange(path: string, byteRange: readonly number[]
       for (let done = 0; done < length; ) {
         const { bytesRead } = await file.read(buffer, 0, Math.min(buffer.length, length - done), start + done);
         if (bytesRead === 0) throw new AppError('INVALID_INPUT', 'Tệp PDF bị thay đổi trong lúc kiểm tra.', `file shrank while hashing ${path}`);
-        hash.update(buffer.subarray(0, bytesRead));
+        each(buffer.subarray(0, bytesRead));
         done += bytesRead;
       }
     }
   } finally {
     await file.close();
   }
+}
+
+// The digest (SHA-256 unless the signature's CMS names another node:crypto hash) of the bytes a
+// /ByteRange covers, streamed.
+export async function digestByteRange(path: string, byteRange: readonly number[], algorithm = 'sha256'): Promise<Uint8Array> {
+  if (!DIGESTS.has(algorithm)) {
+    throw new AppError('INVALID_INPUT', 'Chữ ký dùng thuật toán băm không được hỗ trợ.', `unsupported digest algorithm ${algorithm}`);
+  }
+  const hash = createHash(algorithm);
+  await streamByteRange(path, byteRange, (chunk) => hash.update(chunk));
   return hash.digest();
 }

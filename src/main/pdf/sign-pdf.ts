@@ -44,7 +44,9 @@ export interface SignPdfResult {
 // 24 KiB holds a CMS with a three-certificate RSA chain and an RFC 3161 timestamp token with its
 // own chain, with room to spare; revocation data goes into the DSS, not the CMS.
 export const DEFAULT_CONTENTS_BYTES = 24 * 1024;
-const MAX_CONTENTS_BYTES = 1024 * 1024;
+// The most a caller may reserve: a CMS that carries a CA's revocation list, as some Vietnamese
+// signing tools write it, takes a few megabytes.
+const MAX_CONTENTS_BYTES = 8 * 1024 * 1024;
 // "/ByteRange [" then room for four numbers of up to 12 digits, filled in once offsets are known.
 const BYTE_RANGE_ROOM = 52;
 const WIDGET_PRINT_LOCKED = 4 | 128;

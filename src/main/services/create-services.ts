@@ -5,15 +5,19 @@ import { ProfileSession } from '../profile/profile-session.ts';
 import { programResources } from '../program/resources.ts';
 import type { Clock } from '../registry/clock.ts';
 import { startTokenClient, type TokenClient } from '../signing/pkcs11/token-client.ts';
+import { type CrlFetchPolicy, OPEN_CRL_POLICY } from '../signing/trust/crl-policy.ts';
 import { type SchedulerOptions, startSyncScheduler, type SyncScheduler } from '../sync/sync-scheduler.ts';
 import { createSyncService, type SyncService } from '../sync/sync-service.ts';
 import { createDispatch, type Dispatch } from './dispatch.ts';
+import { createFontHandlers } from './font-handlers.ts';
 import type { CipherFor, DesktopPort, HandlerDeps, Handlers } from './handler-types.ts';
 import { createHubHandlers } from './hub-handlers.ts';
 import { createIssuanceHandlers } from './issuance-handlers.ts';
 import { createMaintenanceHandlers } from './maintenance-handlers.ts';
 import { createRecordsHandlers } from './records-handlers.ts';
+import { createRevocationHandlers } from './revocation-handlers.ts';
 import { createSigningHandlers } from './signing-handlers.ts';
+import { createTrustListHandlers } from './trust-list-handlers.ts';
 import { createSyncHandlers } from './sync-handlers.ts';
 
 // What differs between the Electron shell, the loopback bridge and a benchmark: everything else
@@ -32,6 +36,9 @@ export interface ServicesDeps {
   readonly tokenEnv?: Readonly<Record<string, string>> | undefined;
   // The hub probe's timeout (short in tests of an unreachable hub).
   readonly probeTimeoutMs?: number | undefined;
+  // Which CRL distribution points may be fetched, and whether after each sync; every one when
+  // absent (the app). The loopback bridge, a test tool, allows loopback only.
+  readonly crlPolicy?: CrlFetchPolicy | undefined;
 }
 
 export interface Services {
@@ -71,6 +78,7 @@ export function createServices(deps: ServicesDeps): Services {
     clientFor: (p) => createHubClientFor(p, deps.cipherFor(p)),
     resourcesDir: resources.dir,
     ...(deps.probeTimeoutMs ? { probeTimeoutMs: deps.probeTimeoutMs } : {}),
+    crlPolicy: deps.crlPolicy ?? OPEN_CRL_POLICY,
   });
   const handlerDeps: HandlerDeps = {
     session,
@@ -90,6 +98,9 @@ export function createServices(deps: ServicesDeps): Services {
     ...createIssuanceHandlers(handlerDeps),
     ...createHubHandlers(handlerDeps),
     ...createSyncHandlers(handlerDeps),
+    ...createRevocationHandlers(handlerDeps, deps.crlPolicy ?? OPEN_CRL_POLICY),
+    ...createFontHandlers(handlerDeps),
+    ...createTrustListHandlers(handlerDeps),
   };
   let scheduler: SyncScheduler | null = null;
   let integrityStarted = false;

@@ -33,6 +33,8 @@ export function createSigningHandlers({ ready, tokens, resources }: Pick<Handler
         out.push({
           path: m.path,
           source: m.source,
+          provider: m.provider ?? null,
+          owner: m.owner ?? null,
           status: m.status,
           description: m.library ? `${m.library.description} (${m.library.manufacturer})` : null,
           reasonVi: m.reasonVi ?? null,

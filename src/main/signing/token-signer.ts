@@ -8,8 +8,7 @@ import { getAgencyProfile } from '../registry/agency-repo.ts';
 import type { TokenClient } from './pkcs11/token-client.ts';
 import { prepareSigning, type SignFileResult, signFile } from './sign-file.ts';
 import { signingSettingsOf } from './signing-settings.ts';
-import { loadCrlFiles } from './trust/crl-files.ts';
-import { trustDirsOf } from './trust/profile-trust.ts';
+import { profileCrls } from './trust/profile-trust.ts';
 
 // Which token, which certificate, and the PIN for one login (never stored or logged).
 export interface TokenAccess {
@@ -66,7 +65,7 @@ export async function withTokenSigner<T>(
   const images = new Map(kinds.map((kind) => [kind, signatureImage(ctx, kind)]));
   const settings = signingSettingsOf(ctx);
   const copyingAgency = getAgencyProfile(ctx)?.name ?? '';
-  const crls = loadCrlFiles(trustDirsOf(ctx, resources.dir));
+  const crls = profileCrls(ctx);
   const [session] = await Promise.all([
     access.client.openSession({ modulePath: access.modulePath, tokenSerial: access.tokenSerial, pin: access.pin }),
     prepareSigning(resources.fonts),

@@ -5,6 +5,7 @@ import type { HubClient } from '../hub/hub-client.ts';
 import { hubSettings } from '../hub/hub-settings.ts';
 import type { Profile } from '../profile/open-profile.ts';
 import { timestamp } from '../registry/clock.ts';
+import type { CrlFetchPolicy } from '../signing/trust/crl-policy.ts';
 import type { SyncSummary } from './run-sync.ts';
 import type { PackageBuilders } from './send-packages.ts';
 import { emptyProgress, type SyncProgress } from './sync-progress.ts';
@@ -26,6 +27,9 @@ export interface SyncServiceOptions {
   readonly builders?: PackageBuilders;
   readonly resourcesDir?: string;
   readonly probeTimeoutMs?: number;
+  // Revocation lists are refreshed after each run that reached the hub, where the policy says so
+  // (docs/signing.md "Revocation"); without one, never.
+  readonly crlPolicy?: CrlFetchPolicy;
 }
 
 export interface StartedRun {
@@ -44,7 +48,8 @@ export interface SyncService {
   network(p: Profile): NetworkState | null;
   // Asks the hub now (short timeout). While a run is going, the run is the answer.
   probe(p: Profile): Promise<NetworkState>;
-  // Resolves when no run is going (before the profile is closed under them).
+  // Resolves when no run is going (before the profile is closed under them). A revocation-list
+  // refresh that follows a run is stopped rather than waited for: the next sync does it again.
   idle(): Promise<void>;
 }
 
@@ -60,6 +65,8 @@ interface Slot {
   network: NetworkState | null;
   // A run that ended on an unexpected error has no finished row in hub_sync_runs.
   crashed: SyncSummary | null;
+  // The revocation-list refresh that followed the last run, while it goes.
+  revocation: { readonly done: Promise<void>; readonly stop: AbortController } | null;
 }
 
 const CRASHED_VI = 'Đồng bộ dừng vì một lỗi không mong muốn. Không có gì bị mất: lần đồng bộ sau sẽ làm tiếp.';
@@ -85,7 +92,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
   const slotOf = (p: Profile): Slot => {
     let slot = slots.get(p.paths.root);
     if (!slot) {
-      slot = { running: null, network: null, crashed: null };
+      slot = { running: null, network: null, crashed: null, revocation: null };
       slots.set(p.paths.root, slot);
     }
     return slot;
@@ -130,6 +137,21 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     }
   }
 
+  // After the summary is answered, so a slow CA server never holds the run. The module loads with
+  // the first refresh, like the engine above.
+  function refreshRevocation(p: Profile, slot: Slot, summary: SyncSummary): void {
+    const policy = options.crlPolicy;
+    if (!policy?.afterSync || slot.revocation || (summary.outcome !== 'ok' && summary.outcome !== 'partial')) return;
+    const stop = new AbortController();
+    const done = import('./revocation-after-sync.ts')
+      .then(({ refreshCrlsAfterSync }) => refreshCrlsAfterSync(p, { policy, resourcesDir: options.resourcesDir, signal: stop.signal }))
+      .catch((e: unknown) => p.logger.log('warn', 'crl.refresh.failed', { trigger: 'sync', detail: e instanceof Error ? e.message : String(e) }))
+      .finally(() => {
+        slot.revocation = null;
+      });
+    slot.revocation = { done, stop };
+  }
+
   return {
     start(p, trigger) {
       const slot = slotOf(p);
@@ -140,12 +162,18 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
       const run: Running = { trigger, startedAt: timestamp(p.clock), progress: emptyProgress(), done };
       slot.running = run;
       p.logger.log('info', 'sync.start', { trigger });
-      void execute(p, slot, run, client).then(finish);
+      void execute(p, slot, run, client).then((summary) => {
+        finish(summary);
+        refreshRevocation(p, slot, summary);
+      });
       return { joined: false, done };
     },
     running: (p) => slotOf(p).running !== null,
     async idle() {
       await Promise.all([...slots.values()].map((slot) => slot.running?.done));
+      const refreshes = [...slots.values()].flatMap((slot) => (slot.revocation ? [slot.revocation] : []));
+      for (const refresh of refreshes) refresh.stop.abort();
+      await Promise.all(refreshes.map((refresh) => refresh.done));
     },
     network: (p) => slotOf(p).network,
     async probe(p) {

@@ -24,6 +24,9 @@ const CHANGES = {
   'backup.restore': 'all',
   // Trust anchors change what a check says; the seal's size, where a signature goes.
   'signing.saveSettings': ['signing.settings', 'signing.verify', 'issuance.verifyFile', 'signing.placement'],
+  // The trust list changes every verdict shown.
+  'trustList.import': ['trustList.view', 'signing.verify', 'issuance.verifyFile'],
+  'trustList.remove': ['trustList.view', 'signing.verify', 'issuance.verifyFile'],
   'signing.sign': ['documents.get'],
   'signing.number': ['documents.get'],
   'issuance.saveSettings': ['issuance.settings'],

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { auditEntry, auditListInput, auditVerifyResult } from './schemas/audit.ts';
 import { backupRecord, exportInput, exportResult, importInput, importReport } from './schemas/books.ts';
 import { idSchema, isoDate, year } from './schemas/common.ts';
+import { legalFontInfo } from './schemas/fonts.ts';
+import { trustImportInput, trustImportResult, trustListView, trustRemoveInput } from './schemas/trust-list.ts';
 import {
   addAttachmentInput,
   attachmentContent,
@@ -67,6 +69,7 @@ import {
   syncState,
   syncStateInput,
 } from './schemas/sync.ts';
+import { crlRefreshResult, revocationStatus } from './schemas/revocation.ts';
 import { verificationReport } from './schemas/verification.ts';
 import { channelOf, isOperationName, OPERATION_NAMES, type OperationName } from './operation-names.ts';
 
@@ -179,11 +182,17 @@ export const contract = {
   'audit.verify': op('Check the hash chain of the audit log', empty, auditVerifyResult),
   'signing.settings': op('Signing settings: modules, timestamp server, trust anchors, images', empty, signingSettings),
   'signing.saveSettings': op('Change the signing settings', signingSettingsInput, signingSettings),
-  'token.list': op('PKCS#11 modules found, their tokens and certificates with keys', empty, z.array(tokenModule)),
+  'token.list': op('PKCS#11 modules found (where, and whose CA when the file name tells), their tokens and certificates with keys', empty, z.array(tokenModule)),
   'signing.placement': op('Where a signature of this kind would go by default', placementQuery, placementAnswer),
   'signing.sign': op('Sign stored PDFs with a token: one login, one result per file', signInput, signResult),
   'signing.number': op('Write the number and date into an approved PDF (incremental update)', numberInput, attachmentRecord),
   'signing.verify': op('Verify every signature of a stored PDF', fileRef, verificationReport),
+  'trust.refreshRevocation': op('Fetch the revocation lists (CRLs) of the trusted CAs and noted signers now; a failure keeps the list kept before', empty, crlRefreshResult),
+  'trust.revocationStatus': op('The revocation lists kept for checking signatures offline, and the distribution points with none yet', empty, revocationStatus),
+  'trustList.view': op('The certificates the verifier trusts: counts by role, the newest, the problems', empty, trustListView),
+  'trustList.import': op('Add certificates or a newer bundle (.cer, .crt, .pem, .p7b) to the profile trust list; dryRun says what would change', trustImportInput, trustImportResult),
+  'trustList.remove': op('Remove a certificate the profile added to its trust list', trustRemoveInput, trustImportResult),
+  'fonts.legal': op('The font drafts, text stamps and register books are set in: Times New Roman from Windows, or Liberation Serif and why', empty, legalFontInfo),
   'issuance.settings': op('Issuance settings: whether secret documents may be drafted here', empty, issuanceSettings),
   'issuance.saveSettings': op('Change the issuance settings', issuanceSettingsInput, issuanceSettings),
   'drafts.preview': op('Render a draft with the agency profile: the PDF and its placeholders (not stored)', draftPreviewInput, draftPreview),

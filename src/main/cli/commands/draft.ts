@@ -5,6 +5,7 @@ import { parseOrThrow } from '../../../shared/api/validation.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { writeWholeFile } from '../../books/output-file.ts';
 import { renderDraft } from '../../drafting/render-draft.ts';
+import { programResources } from '../../program/resources.ts';
 import { getAgencyProfile } from '../../registry/agency-repo.ts';
 import { integer, optional, parse, readJson, required } from '../args.ts';
 import { type CommandResult, withProfile } from '../context.ts';
@@ -34,10 +35,14 @@ export async function draftRender(args: string[]): Promise<CommandResult> {
         if (!found) throw new AppError('PROFILE_NOT_INITIALIZED', 'Hồ sơ chưa khai báo cơ quan: hãy khai báo trong phần Cài đặt.', 'no agency profile');
         return found;
       });
-  const rendered = await renderDraft(draft, agency, year === undefined ? {} : { year });
+  // The font the draft is set in is said with the result: Decree 30 asks for Times New Roman,
+  // which only a Windows machine provides (docs/drafting.md "Font").
+  const { fonts, legalFont } = programResources();
+  const rendered = await renderDraft(draft, agency, { fontsDir: fonts, ...(year === undefined ? {} : { year }) });
   writeWholeFile(out, rendered.pdf);
+  const font = { family: legalFont.family, source: legalFont.source, labelVi: legalFont.labelVi, fallbackVi: legalFont.fallbackVi, folder: legalFont.dir };
   return {
-    json: { output: out, pages: rendered.pages, placeholders: rendered.placeholders },
-    text: `Đã tạo ${out} (${rendered.pages} trang).`,
+    json: { output: out, pages: rendered.pages, placeholders: rendered.placeholders, font },
+    text: [`Đã tạo ${out} (${rendered.pages} trang).`, `Phông chữ: ${legalFont.labelVi}${legalFont.fallbackVi ? ` — ${legalFont.fallbackVi}` : ''}`].join('\n'),
   };
 }

@@ -1,3 +1,4 @@
+import { GRADE_NAMES, moduleOwnerVi, moduleSourceVi } from '../../../shared/domain/token-module-origin.ts';
 import { startTokenClient, type TokenClient } from '../../signing/pkcs11/token-client.ts';
 import type { ModuleReport, TokenInfo } from '../../signing/pkcs11/token-types.ts';
 import { parse, type Parsed } from '../args.ts';
@@ -19,9 +20,12 @@ export async function withTokenClient<T>(fn: (client: TokenClient) => Promise<T>
   }
 }
 
-function moduleLine(m: ModuleReport): string {
-  if (m.status === 'loaded') return `✔ ${m.path} — ${m.library?.description ?? ''} ${m.library?.manufacturer ?? ''}`.trimEnd();
-  return `✘ ${m.path} — ${m.reasonVi ?? m.status}`;
+// "✔ PATH — VNPT-CA — LIBRARY" (or "✘ … — REASON"), and on the next line where it was found:
+// the CA comes first because the clerk knows their token by it, not by the DLL's name.
+function moduleLines(m: ModuleReport): string[] {
+  const head = m.status === 'loaded' ? `✔ ${m.path} — ${moduleOwnerVi(m.owner)} — ${m.library?.description ?? ''} ${m.library?.manufacturer ?? ''}`.trimEnd() : `✘ ${m.path} — ${moduleOwnerVi(m.owner)} — ${m.reasonVi ?? m.status}`;
+  const grade = m.owner ? `; ${GRADE_NAMES[m.owner.grade]}` : '';
+  return [head, `  (tìm thấy qua ${moduleSourceVi(m.source, m.provider)}${grade})`];
 }
 
 function tokenLines(t: TokenInfo): string[] {
@@ -42,7 +46,7 @@ export async function tokenList(args: string[]): Promise<CommandResult> {
     const modules = await client.listModules(modulePaths(p));
     const result: Array<ModuleReport & { tokens: TokenInfo[] }> = [];
     for (const m of modules) result.push({ ...m, tokens: m.status === 'loaded' ? await client.listTokens(m.path) : [] });
-    const text = result.length === 0 ? 'Không tìm thấy thư viện PKCS#11 nào. Hãy cài phần mềm của thiết bị ký số hoặc chỉ đường dẫn bằng --module.' : result.flatMap((m) => [moduleLine(m), ...m.tokens.flatMap(tokenLines)]).join('\n');
+    const text = result.length === 0 ? 'Không tìm thấy thư viện PKCS#11 nào. Hãy cài phần mềm của thiết bị ký số hoặc chỉ đường dẫn bằng --module.' : result.flatMap((m) => [...moduleLines(m), ...m.tokens.flatMap(tokenLines)]).join('\n');
     return { json: result, text };
   });
 }

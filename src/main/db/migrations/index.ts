@@ -3,9 +3,10 @@ import { migration0002 } from './0002-signing.ts';
 import { migration0003 } from './0003-issuance.ts';
 import { migration0004 } from './0004-secret-series-withdrawal.ts';
 import { migration0005 } from './0005-hub-sync.ts';
+import { migration0006 } from './0006-crl-cache.ts';
 import type { Migration } from './migration.ts';
 
 // In version order; a test checks this list against the files in this folder.
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

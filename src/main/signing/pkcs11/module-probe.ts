@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import pkcs11js from 'pkcs11js';
 import { ckrNameOf } from './errors.ts';
 import { architectureMismatch, readLibraryHeader } from './library-architecture.ts';
-import { isKnownWindowsModuleName, LINUX_MODULE_PATHS, mergeCandidates, VENDOR_FOLDER, windowsFoldersOf, windowsSystemCandidates, type ModuleCandidate } from './module-candidates.ts';
+import { isKnownWindowsModuleName, LINUX_MODULE_PATHS, mergeCandidates, ownerOf, programFilesCandidates, VENDOR_FOLDER, windowsFoldersOf, windowsSystemCandidates, type ModuleCandidate } from './module-candidates.ts';
 import type { ModuleRegistry, Pkcs11 } from './module-registry.ts';
 import type { LibraryInfo, ModuleReport } from './token-types.ts';
 
@@ -40,27 +40,31 @@ function loadFailureVi(message: string): string {
 // Loads one module (C_Initialize, C_GetInfo, C_Finalize) and says whether it is usable and,
 // if not, why. A module the worker already holds open is reported from that instance.
 export function probeModule(candidate: ModuleCandidate, registry: ModuleRegistry): ModuleReport {
-  const { path, source } = candidate;
+  const { path } = candidate;
+  const owner = ownerOf(candidate);
+  // Where it was found and whose it is go with every report, a failed one too: "the VNPT-CA
+  // module is 32-bit" says more to the clerk than a file name.
+  const found = { path, source: candidate.source, ...(candidate.provider ? { provider: candidate.provider } : {}), ...(owner ? { owner } : {}) };
   if (!existsSync(path) || !statSync(path).isFile()) {
-    return { path, source, status: 'missing', reasonVi: 'Không tìm thấy tệp thư viện ở đường dẫn này.', detail: 'file not found' };
+    return { ...found, status: 'missing', reasonVi: 'Không tìm thấy tệp thư viện ở đường dẫn này.', detail: 'file not found' };
   }
   let head: Uint8Array;
   try {
     head = readHead(path);
   } catch (e) {
-    return { path, source, status: 'failed', reasonVi: 'Không đọc được tệp thư viện (không có quyền đọc?).', detail: (e as Error).message };
+    return { ...found, status: 'failed', reasonVi: 'Không đọc được tệp thư viện (không có quyền đọc?).', detail: (e as Error).message };
   }
   const header = readLibraryHeader(head);
   const mismatch = architectureMismatch(header, process.arch);
-  if (mismatch) return { path, source, status: 'failed', reasonVi: mismatch, detail: `${header.format} library for ${header.arch}, process is ${process.arch}` };
-  if (registry.isOpen(path)) return { path, source, status: 'loaded', library: libraryInfo(registry.open(path)) };
+  if (mismatch) return { ...found, status: 'failed', reasonVi: mismatch, detail: `${header.format} library for ${header.arch}, process is ${process.arch}` };
+  if (registry.isOpen(path)) return { ...found, status: 'loaded', library: libraryInfo(registry.open(path)) };
 
   const module = new pkcs11js.PKCS11();
   try {
     module.load(path);
   } catch (e) {
     const message = (e as Error).message;
-    return { path, source, status: 'failed', reasonVi: loadFailureVi(message), detail: message };
+    return { ...found, status: 'failed', reasonVi: loadFailureVi(message), detail: message };
   }
   try {
     let initialized = false;
@@ -71,15 +75,15 @@ export function probeModule(candidate: ModuleCandidate, registry: ModuleRegistry
       const ckr = ckrNameOf(e);
       // Someone else in this process holds it initialised: usable, and not ours to finalise.
       if (ckr !== 'CKR_CRYPTOKI_ALREADY_INITIALIZED') {
-        return { path, source, status: 'failed', reasonVi: `Thư viện PKCS#11 không khởi động được (mã lỗi ${ckr ?? 'không rõ'}).`, detail: `C_Initialize: ${ckr ?? (e as Error).message}` };
+        return { ...found, status: 'failed', reasonVi: `Thư viện PKCS#11 không khởi động được (mã lỗi ${ckr ?? 'không rõ'}).`, detail: `C_Initialize: ${ckr ?? (e as Error).message}` };
       }
     }
     const library = libraryInfo(module);
     if (initialized) module.C_Finalize();
-    return { path, source, status: 'loaded', library };
+    return { ...found, status: 'loaded', library };
   } catch (e) {
     const ckr = ckrNameOf(e);
-    return { path, source, status: 'failed', reasonVi: `Thư viện PKCS#11 báo lỗi khi đọc thông tin (mã lỗi ${ckr ?? 'không rõ'}).`, detail: ckr ?? (e as Error).message };
+    return { ...found, status: 'failed', reasonVi: `Thư viện PKCS#11 báo lỗi khi đọc thông tin (mã lỗi ${ckr ?? 'không rõ'}).`, detail: ckr ?? (e as Error).message };
   } finally {
     try {
       module.close();
@@ -118,15 +122,17 @@ function vendorModules(programFiles: readonly string[]): string[] {
 export function knownModulePaths(platform: string, env: Readonly<Record<string, string | undefined>>): string[] {
   if (platform === 'win32') {
     const folders = windowsFoldersOf(env);
-    return [...windowsSystemCandidates(folders.windir), ...vendorModules(folders.programFiles)];
+    return [...windowsSystemCandidates(folders.windir), ...vendorModules(folders.programFiles), ...programFilesCandidates(folders.programFiles)];
   }
   return [...LINUX_MODULE_PATHS];
 }
 
-// Every user path is reported (a missing one is worth saying); known paths only when the file
-// is there, and a library reached by two paths (a symlink) only once.
-export function discoverModules(userPaths: readonly string[], registry: ModuleRegistry): ModuleReport[] {
-  const candidates = mergeCandidates(userPaths, knownModulePaths(process.platform, process.env), process.platform).filter((c) => c.source === 'user' || existsSync(c.path));
+// Every user path is reported (a missing one is worth saying); the ones found (through the
+// registry, `registryFound`, or by known names) only when the file is there, and a library
+// reached by two paths (a symlink) only once.
+export function discoverModules(userPaths: readonly string[], registryFound: readonly ModuleCandidate[], registry: ModuleRegistry): ModuleReport[] {
+  const known = knownModulePaths(process.platform, process.env).map((path): ModuleCandidate => ({ path, source: 'known' }));
+  const candidates = mergeCandidates(userPaths, [...registryFound, ...known], process.platform).filter((c) => c.source === 'user' || existsSync(c.path));
   const seen = new Set<string>();
   const reports: ModuleReport[] = [];
   for (const candidate of candidates) {

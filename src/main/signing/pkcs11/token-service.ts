@@ -1,6 +1,7 @@
 import { AppError } from '../../../shared/errors.ts';
 import { discoverModules } from './module-probe.ts';
 import { ModuleRegistry } from './module-registry.ts';
+import { registryModules } from './registry-modules.ts';
 import { SigningSession } from './signing-session.ts';
 import { listTokens } from './token-listing.ts';
 import type { OpenedSession, TokenRequest } from './token-protocol.ts';
@@ -11,7 +12,8 @@ interface OpenSession {
 }
 
 // The worker's side of the protocol: owns the modules and the open signing sessions. Calls
-// are synchronous (pkcs11js blocks), one request at a time, in arrival order.
+// are synchronous (pkcs11js blocks) except the listing's wait for reg.exe; the worker answers
+// one request at a time, in arrival order, either way.
 export class TokenService {
   private readonly registry = new ModuleRegistry();
   private readonly sessions = new Map<number, OpenSession>();
@@ -20,7 +22,7 @@ export class TokenService {
   handle(request: TokenRequest): unknown {
     switch (request.op) {
       case 'listModules':
-        return discoverModules(request.userPaths, this.registry);
+        return registryModules().then((found) => discoverModules(request.userPaths, found, this.registry));
       case 'listTokens':
         return listTokens(this.registry.open(request.modulePath, { fresh: true }));
       case 'openSession':

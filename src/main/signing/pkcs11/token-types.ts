@@ -1,4 +1,5 @@
 import type { PinStatus } from '../../../shared/domain/pin-status.ts';
+import type { ModuleOwner, ModuleSource } from '../../../shared/domain/token-module-origin.ts';
 import type { KeyAlgorithm } from '../raw-signer.ts';
 
 // What the token worker reports, as plain data (it crosses the worker boundary by structured
@@ -11,12 +12,15 @@ export interface LibraryInfo {
   readonly version: string;
 }
 
-export type ModuleSource = 'user' | 'known';
 export type ModuleStatus = 'loaded' | 'failed' | 'missing';
 
 export interface ModuleReport {
   readonly path: string;
   readonly source: ModuleSource;
+  // Windows' CSP or KSP name, for a module found through the registry.
+  readonly provider?: string;
+  // The CA (or token maker) the file name belongs to; absent when unknown or at a user path.
+  readonly owner?: ModuleOwner;
   readonly status: ModuleStatus;
   readonly library?: LibraryInfo;
   // Why it is not usable, for the clerk; `detail` is the English cause for the log.

@@ -17,14 +17,25 @@ const service = new TokenService();
 const port = parentPort;
 if (!port) throw new Error('token-worker.ts runs only as a worker thread');
 
-port.on('message', ({ id, request }: RequestEnvelope) => {
-  let reply: ReplyEnvelope;
+async function answer({ id, request }: RequestEnvelope): Promise<ReplyEnvelope> {
   try {
-    reply = { id, ok: true, value: service.handle(request) };
+    return { id, ok: true, value: await service.handle(request) };
   } catch (e) {
     // Only the AppError's own fields cross back: never the request, which may hold the PIN.
     const error = e instanceof AppError ? e : tokenError(e, request.op);
-    reply = { id, ok: false, error: { code: error.code, messageVi: error.messageVi, detail: error.message, data: error.data } };
+    return { id, ok: false, error: { code: error.code, messageVi: error.messageVi, detail: error.message, data: error.data } };
   }
-  port.postMessage(reply);
+}
+
+// One request at a time, in arrival order: the listing waits for reg.exe without blocking the
+// thread, and nothing else may run on the modules meanwhile.
+let queue: Promise<void> = Promise.resolve();
+port.on('message', (envelope: RequestEnvelope) => {
+  queue = queue
+    .then(async () => port.postMessage(await answer(envelope)))
+    // A reply that cannot be sent stops the worker, as a throw in this handler always did (the
+    // client then fails what is pending); a rejected queue would instead swallow every request.
+    .catch((e: unknown) => process.nextTick(() => {
+      throw e;
+    }));
 });

@@ -95,7 +95,7 @@ function checkToken(token: Uint8Array, imprint: Uint8Array, nonce: Uint8Array): 
   const signer = findSignerCertificate(parts);
   if (!signer) fail('dấu thời gian thiếu chứng thư của máy chủ', 'the token does not carry the TSA certificate although certReq was true');
   const expected = digestOf(parts.signerInfo.digestAlgorithm.algorithmId, parts.eContent);
-  const check = expected ? checkSigner(parts, signer.certificate, expected) : { digestMatches: false, signatureValid: false, problem: 'unsupported digest' };
+  const check = expected ? checkSigner(parts, signer.certificate, expected) : { digestMatches: false, signatureValid: false, supported: false, problem: 'unsupported digest' };
   if (!check.digestMatches || !check.signatureValid) fail('chữ ký của máy chủ cấp dấu thời gian không hợp lệ', `token signature check: ${check.problem ?? 'failed'}`);
   return { token, genTime: info.genTime, tsaName: new x509.X509Certificate(signer.der).subject };
 }

@@ -1,6 +1,6 @@
-import { X509Certificate } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
+import { certificatesInFile } from './certificate-files.ts';
 
 // The trust anchors the verifier builds paths to (the Vietnamese national root CA, the
 // Government CA root, whatever the administrator adds), read from folders of certificate files.
@@ -11,21 +11,9 @@ export interface TrustAnchorLoad {
   readonly problems: { file: string; detail: string }[];
 }
 
-const CERTIFICATE_EXTENSIONS = new Set(['.pem', '.crt', '.cer', '.der']);
+const CERTIFICATE_EXTENSIONS = new Set(['.pem', '.crt', '.cer', '.der', '.p7b', '.p7c']);
 // A certificate bundle of a few hundred roots is well under this; a larger file is not one.
 const MAX_FILE_BYTES = 1024 * 1024;
-const PEM_BLOCK = /-----BEGIN CERTIFICATE-----([A-Za-z0-9+/=\s]+?)-----END CERTIFICATE-----/g;
-
-function certificatesIn(bytes: Buffer): Uint8Array[] {
-  const text = bytes.toString('latin1');
-  const blocks = [...text.matchAll(PEM_BLOCK)].map((m) => Buffer.from(m[1]!.replace(/\s+/g, ''), 'base64'));
-  if (blocks.length === 0 && text.includes('-----BEGIN')) throw new Error('PEM without a CERTIFICATE block');
-  const ders = blocks.length > 0 ? blocks : [bytes];
-  return ders.map((der) => {
-    // Parsing is the check: node:crypto (OpenSSL) refuses anything that is not one X.509 certificate.
-    return new Uint8Array(new X509Certificate(der).raw);
-  });
-}
 
 export function loadTrustAnchors(dirs: readonly string[]): TrustAnchorLoad {
   const certificates: Uint8Array[] = [];
@@ -45,7 +33,7 @@ export function loadTrustAnchors(dirs: readonly string[]): TrustAnchorLoad {
         const stat = statSync(file);
         if (!stat.isFile()) continue;
         if (stat.size > MAX_FILE_BYTES) throw new Error(`${stat.size} bytes, more than the ${MAX_FILE_BYTES}-byte limit for a certificate file`);
-        for (const der of certificatesIn(readFileSync(file))) {
+        for (const der of certificatesInFile(readFileSync(file))) {
           const key = Buffer.from(der).toString('base64');
           if (seen.has(key)) continue;
           seen.add(key);

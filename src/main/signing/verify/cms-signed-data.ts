@@ -1,13 +1,22 @@
-import { createHash, createPublicKey, verify, constants, type KeyObject } from 'node:crypto';
+import { constants, createHash, createPublicKey, type KeyObject, verify } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { OID } from '../cms/oids.ts';
+import { type SeparatedCms, separateCrls } from './cms-crls.ts';
 
 // Reading a CMS SignedData we did not make (an incoming PDF's signature, a TSA's token) and
 // checking its one signer's signature with node:crypto. Nothing here throws on a well-formed
 // but wrong signature: the checks return what they found, for the report.
 
-export const MAX_CMS_BYTES = 4 * 1024 * 1024;
+// A CMS larger than this is refused as a format we do not read (never as a broken signature):
+// a PDF reserves what its signing tool chose, and Viettel-CA's tools reserve a megabyte or more to
+// carry the CA's revocation list; 32 MB holds a CRL of several hundred thousand entries.
+export const MAX_CMS_BYTES = 32 * 1024 * 1024;
+// The parser's guard against hostile nesting, applied once the CRLs are out: certificates, the
+// signer and a timestamp token stay far below it.
+const MAX_NODES = 100_000;
+
+export class CmsTooLarge extends Error {}
 
 export interface SignedDataParts {
   readonly signedData: pkijs.SignedData;
@@ -16,6 +25,8 @@ export interface SignedDataParts {
   readonly certificates: readonly { readonly certificate: pkijs.Certificate; readonly der: Uint8Array }[];
   readonly eContentType: string;
   readonly eContent: Uint8Array | null;
+  // The CRLs the signer carried in the SignedData (DER), for the revocation check.
+  readonly crls: readonly Uint8Array[];
 }
 
 const NODE_HASH: Readonly<Record<string, string>> = {
@@ -39,10 +50,16 @@ function onlyZeroPadding(bytes: Uint8Array, from: number): boolean {
 // Throws a plain Error with an English reason when the bytes are not one SignedData with
 // exactly one signer; the callers turn that into their own error.
 export function parseSignedData(der: Uint8Array): SignedDataParts {
-  if (der.byteLength > MAX_CMS_BYTES) throw new Error(`CMS of ${der.byteLength} bytes exceeds the ${MAX_CMS_BYTES}-byte limit`);
-  const parsed = asn1js.fromBER(der);
+  if (der.byteLength > MAX_CMS_BYTES) throw new CmsTooLarge(`CMS of ${der.byteLength} bytes exceeds the ${MAX_CMS_BYTES}-byte limit`);
+  let separated: SeparatedCms;
+  try {
+    separated = separateCrls(der);
+  } catch (e) {
+    throw new Error(`not BER: ${(e as Error).message}`);
+  }
+  if (!onlyZeroPadding(der, separated.end)) throw new Error('bytes other than zero padding follow the ContentInfo');
+  const parsed = asn1js.fromBER(separated.cms, { maxNodes: MAX_NODES });
   if (parsed.offset === -1) throw new Error(`not BER: ${parsed.result.error}`);
-  if (!onlyZeroPadding(der, parsed.offset)) throw new Error('bytes other than zero padding follow the ContentInfo');
   const contentInfo = new pkijs.ContentInfo({ schema: parsed.result });
   if (contentInfo.contentType !== OID.signedData) throw new Error(`content type ${contentInfo.contentType} is not SignedData`);
   const signedData = new pkijs.SignedData({ schema: contentInfo.content });
@@ -57,6 +74,7 @@ export function parseSignedData(der: Uint8Array): SignedDataParts {
     certificates,
     eContentType: signedData.encapContentInfo.eContentType,
     eContent: eContent ? octetStringContent(eContent) : null,
+    crls: separated.crls,
   };
 }
 
@@ -67,16 +85,22 @@ function octetStringContent(value: asn1js.OctetString): Uint8Array {
   return new Uint8Array(Buffer.concat(parts));
 }
 
-export function findSignerCertificate(parts: SignedDataParts): SignedDataParts['certificates'][number] | null {
+// The signer's certificate, found by issuer and serial (or key id) among those the CMS carries,
+// then among `extra` (the trust list's, for a token that left its own out).
+export function findSignerCertificate(
+  parts: SignedDataParts,
+  extra: readonly { readonly asn: pkijs.Certificate; readonly der: Uint8Array }[] = [],
+): SignedDataParts['certificates'][number] | null {
   const sid = parts.signerInfo.sid;
+  const all = [...parts.certificates, ...extra.map((c) => ({ certificate: c.asn, der: c.der }))];
   if (sid instanceof pkijs.IssuerAndSerialNumber) {
-    return parts.certificates.find((c) => c.certificate.issuer.isEqual(sid.issuer) && c.certificate.serialNumber.isEqual(sid.serialNumber)) ?? null;
+    return all.find((c) => c.certificate.issuer.isEqual(sid.issuer) && c.certificate.serialNumber.isEqual(sid.serialNumber)) ?? null;
   }
   // subjectKeyIdentifier: [0] IMPLICIT OCTET STRING.
   const keyId = sid instanceof asn1js.Primitive ? Buffer.from(sid.valueBlock.valueHexView) : null;
   if (!keyId) return null;
   return (
-    parts.certificates.find((c) => {
+    all.find((c) => {
       const ski = c.certificate.extensions?.find((e) => e.extnID === '2.5.29.14')?.parsedValue;
       return ski instanceof asn1js.OctetString && keyId.equals(Buffer.from(ski.valueBlock.valueHexView));
     }) ?? null
@@ -93,60 +117,77 @@ function publicKeyOf(certificate: pkijs.Certificate): KeyObject {
 }
 
 export interface SignerCheck {
-  // messageDigest equals the expected digest of the content.
+  // messageDigest (or, without signed attributes, the digest the signature holds) equals the
+  // digest of the content.
   readonly digestMatches: boolean;
-  // The signature over the signed attributes verifies with the signer certificate's key.
+  // The signature verifies with the signer certificate's key.
   readonly signatureValid: boolean;
+  // false when we cannot check this shape (an algorithm or key we do not know): neither of the
+  // above then says anything about the file.
+  readonly supported: boolean;
   readonly problem?: string;
 }
 
-const RSA_SIGNATURES = new Set([OID.rsaEncryption, '1.2.840.113549.1.1.5', OID.sha256WithRsaEncryption, '1.2.840.113549.1.1.12', '1.2.840.113549.1.1.13']);
+const RSA_SIGNATURES = new Set([OID.rsaEncryption, '1.2.840.113549.1.1.5', OID.sha256WithRsaEncryption, '1.2.840.113549.1.1.12', '1.2.840.113549.1.1.13', '1.2.840.113549.1.1.14']);
 const RSA_PSS = '1.2.840.113549.1.1.10';
 const EC_SIGNATURES = new Set([OID.ecPublicKey, '1.2.840.10045.4.1', OID.ecdsaWithSha256, '1.2.840.10045.4.3.3', '1.2.840.10045.4.3.4']);
 
-function signatureVerifies(signerInfo: pkijs.SignerInfo, key: KeyObject, hash: string, data: Uint8Array): { ok: boolean; problem?: string } {
+export type VerifyKey = Parameters<typeof verify>[2];
+
+// The node:crypto key options for the signer's signature algorithm, or a reason it is not one we
+// check. PKCS#1 v1.5 is 'rsa'; PSS takes its salt from the signature (AUTO); ECDSA values are DER.
+export function verifyKeyFor(signerInfo: pkijs.SignerInfo, key: KeyObject): { key: VerifyKey; kind: 'rsa' | 'rsa-pss' | 'ec' } | { unsupported: string } {
   const algorithm = signerInfo.signatureAlgorithm.algorithmId;
-  const signature = signerInfo.signature.valueBlock.valueHexView;
-  try {
-    if (RSA_SIGNATURES.has(algorithm) && key.asymmetricKeyType === 'rsa') return { ok: verify(hash, data, key, signature) };
-    if (algorithm === RSA_PSS && (key.asymmetricKeyType === 'rsa' || key.asymmetricKeyType === 'rsa-pss')) {
-      return { ok: verify(hash, data, { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: constants.RSA_PSS_SALTLEN_AUTO }, signature) };
-    }
-    if (EC_SIGNATURES.has(algorithm) && key.asymmetricKeyType === 'ec') return { ok: verify(hash, data, { key, dsaEncoding: 'der' }, signature) };
-  } catch (e) {
-    return { ok: false, problem: `signature check failed: ${(e as Error).message}` };
+  if (RSA_SIGNATURES.has(algorithm) && key.asymmetricKeyType === 'rsa') return { key, kind: 'rsa' };
+  if (algorithm === RSA_PSS && (key.asymmetricKeyType === 'rsa' || key.asymmetricKeyType === 'rsa-pss')) {
+    return { key: { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: constants.RSA_PSS_SALTLEN_AUTO }, kind: 'rsa-pss' };
   }
-  return { ok: false, problem: `signature algorithm ${algorithm} does not fit a ${key.asymmetricKeyType ?? 'unknown'} key or is not supported` };
+  if (EC_SIGNATURES.has(algorithm) && key.asymmetricKeyType === 'ec') return { key: { key, dsaEncoding: 'der' }, kind: 'ec' };
+  return { unsupported: `signature algorithm ${algorithm} with a ${key.asymmetricKeyType ?? 'unknown'} key is not supported` };
 }
 
-// Checks the signer: the messageDigest attribute against `expectedDigest`, the contentType
-// attribute against eContentType, and the signature over the signed attributes as encoded.
+export function signerKey(certificate: pkijs.Certificate): KeyObject | { unsupported: string } {
+  try {
+    return publicKeyOf(certificate);
+  } catch (e) {
+    return { unsupported: `the signer certificate's public key is unreadable: ${(e as Error).message}` };
+  }
+}
+
+const unsupported = (problem: string): SignerCheck => ({ digestMatches: false, signatureValid: false, supported: false, problem });
+
+// Checks a signer with signed attributes: the messageDigest attribute against `expectedDigest`,
+// the contentType attribute against eContentType, and the signature over the signed attributes
+// as encoded.
 export function checkSigner(parts: SignedDataParts, signerCertificate: pkijs.Certificate, expectedDigest: Uint8Array): SignerCheck {
   const { signerInfo } = parts;
   const hash = nodeHashName(signerInfo.digestAlgorithm.algorithmId);
-  if (!hash) return { digestMatches: false, signatureValid: false, problem: `digest algorithm ${signerInfo.digestAlgorithm.algorithmId} is not supported` };
+  if (!hash) return unsupported(`digest algorithm ${signerInfo.digestAlgorithm.algorithmId} is not supported`);
   const signedAttrs = signerInfo.signedAttrs;
-  if (!signedAttrs) return { digestMatches: false, signatureValid: false, problem: 'the signer has no signed attributes (not supported for PDF signatures)' };
+  if (!signedAttrs) return unsupported('the signer has no signed attributes');
+  const key = signerKey(signerCertificate);
+  if ('unsupported' in key) return unsupported(key.unsupported);
+  const verifyKey = verifyKeyFor(signerInfo, key);
+  if ('unsupported' in verifyKey) return unsupported(verifyKey.unsupported);
 
   const digestValue = attributeValues(signedAttrs, OID.messageDigest)?.[0];
   const contentType = attributeValues(signedAttrs, OID.contentType)?.[0];
   const digestMatches = digestValue instanceof asn1js.OctetString && Buffer.from(digestValue.valueBlock.valueHexView).equals(expectedDigest);
-  let key: KeyObject;
+  let signatureOk: boolean;
   try {
-    key = publicKeyOf(signerCertificate);
+    signatureOk = verify(hash, new Uint8Array(signedAttrs.encodedValue), verifyKey.key, signerInfo.signature.valueBlock.valueHexView);
   } catch (e) {
-    return { digestMatches, signatureValid: false, problem: `the signer certificate's public key is unreadable: ${(e as Error).message}` };
+    return { digestMatches, signatureValid: false, supported: true, problem: `signature check failed: ${(e as Error).message}` };
   }
-  const signature = signatureVerifies(signerInfo, key, hash, new Uint8Array(signedAttrs.encodedValue));
   // RFC 5652 §11.1: a signature whose contentType attribute names other content is not valid.
   const contentTypeOk = contentType instanceof asn1js.ObjectIdentifier && contentType.valueBlock.toString() === parts.eContentType;
   const problems = [
     digestValue instanceof asn1js.OctetString ? null : 'no messageDigest attribute',
     digestMatches || !(digestValue instanceof asn1js.OctetString) ? null : 'messageDigest differs from the digest of the signed content',
     contentTypeOk ? null : 'the contentType attribute is missing or differs from eContentType',
-    signature.problem ?? (signature.ok ? null : 'the signature value does not verify with the signer certificate key'),
+    signatureOk ? null : 'the signature value does not verify with the signer certificate key',
   ].filter((p): p is string => p !== null);
-  return { digestMatches, signatureValid: signature.ok && contentTypeOk, ...(problems.length > 0 ? { problem: problems.join('; ') } : {}) };
+  return { digestMatches, signatureValid: signatureOk && contentTypeOk, supported: true, ...(problems.length > 0 ? { problem: problems.join('; ') } : {}) };
 }
 
 export function digestOf(hashOid: string, data: Uint8Array): Uint8Array | null {

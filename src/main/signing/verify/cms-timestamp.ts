@@ -37,7 +37,9 @@ function essBindingHolds(signerInfo: pkijs.SignerInfo, tsa: ChainCertificate): b
   return false;
 }
 
-export function checkSignatureTimestamp(token: asn1js.AsnType, signatureValue: Uint8Array, anchors: readonly ChainCertificate[]): TimestampCheck {
+// `extra` are the trust list's intermediates and timestamping certificates: a path may run through
+// them, and a token that left out its TSA certificate is checked with the listed one.
+export function checkSignatureTimestamp(token: asn1js.AsnType, signatureValue: Uint8Array, anchors: readonly ChainCertificate[], extra: readonly ChainCertificate[] = []): TimestampCheck {
   let parts: ReturnType<typeof parseSignedData>;
   let info: pkijs.TSTInfo;
   try {
@@ -50,18 +52,18 @@ export function checkSignatureTimestamp(token: asn1js.AsnType, signatureValue: U
   const genTime = info.genTime;
   const expectedImprint = digestOf(info.messageImprint.hashAlgorithm.algorithmId, signatureValue);
   const imprintMatches = expectedImprint !== null && Buffer.from(info.messageImprint.hashedMessage.valueBlock.valueHexView).equals(expectedImprint);
-  const signerEntry = findSignerCertificate(parts);
+  const signerEntry = findSignerCertificate(parts, extra);
   const tsa = signerEntry ? readCertificates([signerEntry.der])[0] : undefined;
   const problems: string[] = imprintMatches ? [] : ['the message imprint is not the hash of the signature value'];
   if (!tsa) {
     return { genTime: genTime.toISOString(), imprintMatches, signatureValid: false, tsaSubject: null, trusted: false, trustDetail: 'the TSA certificate is not in the token', problem: [...problems, 'TSA certificate missing'].join('; ') };
   }
   const expectedDigest = digestOf(parts.signerInfo.digestAlgorithm.algorithmId, parts.eContent!);
-  const signer = expectedDigest ? checkSigner(parts, tsa.asn, expectedDigest) : { digestMatches: false, signatureValid: false, problem: 'unsupported digest algorithm' };
+  const signer = expectedDigest ? checkSigner(parts, tsa.asn, expectedDigest) : { digestMatches: false, signatureValid: false, supported: false, problem: 'unsupported digest algorithm' };
   const signatureValid = signer.digestMatches && signer.signatureValid;
   if (signer.problem) problems.push(`TSA signature: ${signer.problem}`);
 
-  const pool = readCertificates(parts.certificates.map((c) => c.der));
+  const pool = [...readCertificates(parts.certificates.map((c) => c.der)), ...extra];
   const chain = buildChain(tsa, pool, anchors, genTime);
   const timeStamping = extendedKeyUsages(tsa)?.includes(OID.extKeyUsageTimeStamping) === true;
   const validity = validityAt(tsa, genTime);

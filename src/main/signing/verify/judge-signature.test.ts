@@ -21,10 +21,14 @@ const signature: PdfSignature = {
 
 const cms: CmsVerification = {
   signer: { subject: 'CN=An', issuer: 'CN=Root', serialNumber: '01', notBefore: '2025-01-01T00:00:00.000Z', notAfter: '2027-01-01T00:00:00.000Z', keyAlgorithm: 'RSA' },
-  integrity: { digestAlgorithm: 'sha256', digestMatches: true, signatureValid: true },
+  integrity: { digestAlgorithm: 'sha256', digestMatches: true, signatureValid: true, supported: true, shape: 'signed-attributes' },
+  algorithms: { digest: 'sha256', key: 'RSA', keyBits: 2048 },
+  cmsSigningTime: null,
+  embeddedCrls: 0,
   attributes: { hasSigningTime: false, hasSigningCertificateV2: true, hasSigningCertificate: true, signingCertificateMatches: true },
   timestamp: null,
   trust: { status: 'trusted', chain: ['CN=An', 'CN=Root'], detail: 'ok' },
+  trustedPath: [],
   validityAtSigningTime: { time: '2026-01-05T03:04:05.000Z', basis: 'claimed', status: 'valid' },
   revocation: { status: 'unknown', source: null, detail: 'no CRL' },
   keyUsageOk: true,
@@ -46,16 +50,37 @@ describe('judgeSignature', () => {
   it('calls a signature valid only with every check ok, and says when revocation was not checked', () => {
     const r = judgeSignature(facts(), 1);
     expect(r.verdict).toBe('valid');
-    expect(r.verdictVi).toMatch(/Chưa kiểm tra thu hồi/);
+    expect(r.verdictVi).toMatch(/^Hợp lệ — chưa kiểm tra được tình trạng thu hồi \(không có mạng\)/);
     expect(r.level).toBe('B-B');
-    expect(Object.values(r.checks).map((c) => c.status)).toEqual(['ok', 'ok', 'ok', 'ok', 'unknown', 'ok']);
+    expect(Object.values(r.checks).map((c) => c.status)).toEqual(['ok', 'ok', 'ok', 'ok', 'unknown', 'ok', 'ok']);
   });
 
   it('is invalid when the bytes changed or the signature does not verify', () => {
-    expect(judgeSignature(facts({ cms: { integrity: { digestAlgorithm: 'sha256', digestMatches: false, signatureValid: true } } }), 1).verdict).toBe('invalid');
-    expect(judgeSignature(facts({ cms: { integrity: { digestAlgorithm: 'sha256', digestMatches: true, signatureValid: false } } }), 1).checks.integrity.status).toBe('failed');
+    expect(judgeSignature(facts({ cms: { integrity: { digestAlgorithm: 'sha256', digestMatches: false, signatureValid: true, supported: true, shape: 'signed-attributes' } } }), 1).verdict).toBe('invalid');
+    expect(judgeSignature(facts({ cms: { integrity: { digestAlgorithm: 'sha256', digestMatches: true, signatureValid: false, supported: true, shape: 'signed-attributes' } } }), 1).checks.integrity.status).toBe('failed');
     expect(judgeSignature(facts({ signature: { byteRangeProblem: 'gap is not /Contents' } }), 1).verdict).toBe('invalid');
-    expect(judgeSignature(facts({ cms: null }), 1).verdict).toBe('invalid');
+  });
+
+  it('never calls a shape it cannot check modified: an unreadable CMS or an unsupported shape is indeterminate', () => {
+    const unreadable = judgeSignature(facts({ cms: null }), 1);
+    expect(unreadable.verdict).toBe('indeterminate');
+    expect(unreadable.checks.integrity).toMatchObject({ status: 'unknown', messageVi: expect.stringMatching(/không có nghĩa là tệp đã bị sửa/) });
+    const shape = judgeSignature(facts({ cms: { integrity: { digestAlgorithm: 'md5', digestMatches: false, signatureValid: false, supported: false, shape: 'content', problem: 'digest algorithm md5 is not supported' } } }), 1);
+    expect(shape.verdict).toBe('indeterminate');
+    expect(shape.verdictVi).toMatch(/^Chưa kiểm tra được chữ ký: Định dạng chữ ký chưa được hỗ trợ/);
+    expect(shape.verdictVi).not.toMatch(/thay đổi/);
+  });
+
+  it('warns of SHA-1 and short RSA keys, saying whether a timestamp predates their retirement', () => {
+    const claimed = judgeSignature(facts({ cms: { algorithms: { digest: 'sha1', key: 'RSA', keyBits: 1024 } } }), 1);
+    expect(claimed.verdict).toBe('valid');
+    expect(claimed.checks.algorithm).toMatchObject({ status: 'warning', messageVi: expect.stringMatching(/^Thuật toán yếu: SHA-1, khóa RSA 1024 bit .*Không có dấu thời gian; thời điểm ký do người ký tự ghi là 2026-01-05T03:04:05.000Z/) });
+    expect(claimed.verdictVi).toMatch(/Cảnh báo: Thuật toán yếu/);
+    const stamped = judgeSignature(
+      facts({ cms: { algorithms: { digest: 'sha1', key: 'RSA', keyBits: 2048 }, timestamp: { genTime: '2013-05-02T01:00:00.000Z', imprintMatches: true, signatureValid: true, tsaSubject: 'CN=TSA', trusted: true, trustDetail: 'ok' } } }),
+      1,
+    );
+    expect(stamped.checks.algorithm?.messageVi).toMatch(/^Thuật toán yếu: SHA-1 .*Dấu thời gian 2013-05-02T01:00:00.000Z có trước thời điểm đó\.$/);
   });
 
   it('is invalid after a forbidden change, in Vietnamese, and valid after allowed ones', () => {

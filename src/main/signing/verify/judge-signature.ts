@@ -1,3 +1,4 @@
+import { commonName } from '../../../shared/domain/distinguished-name.ts';
 import type { SignatureCheck, SignatureReport, Verdict } from '../../../shared/api/schemas/verification.ts';
 import type { ChangesAfter } from '../../pdf/changes-after.ts';
 import type { PdfSignature } from '../../pdf/read-signatures.ts';
@@ -25,13 +26,42 @@ const check = (status: SignatureCheck['status'], messageVi: string, detail: stri
 
 function integrityCheck(f: SignatureFacts): SignatureCheck {
   if (f.signature.byteRangeProblem) {
-    return check('failed', 'Vùng dữ liệu được ký (ByteRange) không hợp lệ: chữ ký không bảo vệ đúng nội dung tệp.', f.signature.byteRangeProblem);
+    return check('failed', 'Vùng dữ liệu được ký (ByteRange) bị hỏng: tệp đã bị ghi lại hoặc sửa sau khi ký, chữ ký không còn bảo vệ nội dung tệp.', f.signature.byteRangeProblem);
   }
-  if (!f.cms) return check('failed', 'Không đọc được dữ liệu chữ ký (CMS).', f.cmsProblem ?? 'no CMS');
+  if (!f.cms) {
+    return check('unknown', 'Không đọc được dữ liệu chữ ký (định dạng chưa được hỗ trợ hoặc dữ liệu chữ ký bị hỏng): chưa kiểm tra được nội dung, không có nghĩa là tệp đã bị sửa.', f.cmsProblem ?? 'no CMS');
+  }
   const i = f.cms.integrity;
-  if (!i.digestMatches) return check('failed', 'Nội dung tệp đã bị thay đổi sau khi ký (mã băm không khớp).', i.problem ?? `messageDigest differs from the ${i.digestAlgorithm} of the byte ranges`);
+  if (!i.supported) {
+    return check('unknown', `Định dạng chữ ký chưa được hỗ trợ (${f.signature.subFilter ?? 'không rõ SubFilter'}): chưa kiểm tra được tính nguyên vẹn, không có nghĩa là tệp đã bị sửa.`, i.problem ?? 'shape not supported');
+  }
+  if (!i.digestMatches) return check('failed', 'Nội dung tệp đã bị thay đổi sau khi ký (mã băm không khớp).', i.problem ?? `the signed digest differs from the ${i.digestAlgorithm} of the byte ranges`);
   if (!i.signatureValid) return check('failed', 'Chữ ký số không khớp với chứng thư của người ký.', i.problem ?? 'signature value does not verify with the signer certificate');
-  return check('ok', `Nội dung được ký còn nguyên vẹn (mã băm ${i.digestAlgorithm.toUpperCase()} khớp, chữ ký đúng với khóa của chứng thư).`, `digest ${i.digestAlgorithm} matches; signature verifies`);
+  const shape = { 'signed-attributes': 'thuộc tính ký', content: 'ký trực tiếp nội dung', 'encapsulated-sha1': 'mã băm SHA-1 đóng gói' }[i.shape];
+  return check('ok', `Nội dung được ký còn nguyên vẹn (mã băm ${i.digestAlgorithm.toUpperCase()} khớp, chữ ký đúng với khóa của chứng thư; ${shape}).`, `digest ${i.digestAlgorithm} matches; signature verifies; shape ${i.shape}`);
+}
+
+// SHA-1 and RSA keys under 2048 bits were retired for making signatures at the end of 2013 (NIST
+// SP 800-131A, followed by the Vietnamese CAs' move to SHA-256). A signature made with them is
+// still the signer's; the clerk is warned, with what proves when it was made.
+const RETIRED = new Date('2014-01-01T00:00:00Z');
+
+function algorithmCheck(f: SignatureFacts): SignatureCheck {
+  if (!f.cms) return check('unknown', 'Không xác định được thuật toán của chữ ký.', f.cmsProblem ?? 'no CMS');
+  const a = f.cms.algorithms;
+  const weak = [a.digest === 'sha1' ? 'SHA-1' : null, a.key === 'RSA' && a.keyBits !== null && a.keyBits < 2048 ? `khóa RSA ${a.keyBits} bit` : null].filter((w): w is string => w !== null);
+  const used = `${a.digest.toUpperCase()}, ${a.key}${a.keyBits ? ` ${a.keyBits} bit` : ''}`;
+  if (weak.length === 0) return check('ok', `Thuật toán đủ mạnh (${used}).`, `digest ${a.digest}, key ${a.key} ${a.keyBits ?? '?'} bits`);
+  const stamp = f.cms.timestamp?.trusted && f.cms.timestamp.genTime ? new Date(f.cms.timestamp.genTime) : null;
+  const claimed = f.claimedTime ?? (f.cms.cmsSigningTime ? new Date(f.cms.cmsSigningTime) : null);
+  const when = stamp
+    ? `Dấu thời gian ${stamp.toISOString()} ${stamp < RETIRED ? 'có trước' : 'có sau'} thời điểm đó.`
+    : `Không có dấu thời gian; thời điểm ký do người ký tự ghi là ${claimed ? claimed.toISOString() : 'không rõ'}, chưa được chứng thực.`;
+  return check(
+    'warning',
+    `Thuật toán yếu: ${weak.join(', ')} (không còn dùng để ký số từ 01/01/2014). ${when}`,
+    `weak: ${weak.join(', ')}; retired ${RETIRED.toISOString()}; timestamp ${stamp?.toISOString() ?? 'none'}; claimed ${claimed?.toISOString() ?? 'none'}`,
+  );
 }
 
 function coverageCheck(f: SignatureFacts): SignatureCheck {
@@ -81,8 +111,10 @@ function trustCheck(f: SignatureFacts, anchors: number): SignatureCheck {
   const t = f.cms.trust;
   const chain = t.chain.join(' → ');
   switch (t.status) {
-    case 'trusted':
-      return check('ok', `Chứng thư được cấp bởi tổ chức tin cậy (${t.chain.at(-1) ?? ''}).`, `chain: ${chain}; ${t.detail}`);
+    case 'trusted': {
+      const ca = t.chain.length > 2 ? `${commonName(t.chain[1]!)}, thuộc ` : '';
+      return check('ok', `Chứng thư do tổ chức tin cậy cấp (${ca}${commonName(t.chain.at(-1) ?? '')}).`, `chain: ${chain}; ${t.detail}`);
+    }
     case 'unknown-ca':
       return check('warning', `Chứng thư do tổ chức chưa có trong danh sách tin cậy cấp (${t.chain.at(-1) ?? 'không rõ'}): chưa xác định được nguồn gốc.`, `chain: ${chain}; ${anchors} anchor(s); ${t.detail}`);
     case 'incomplete-chain':
@@ -95,7 +127,7 @@ function trustCheck(f: SignatureFacts, anchors: number): SignatureCheck {
 function validityCheck(f: SignatureFacts): SignatureCheck {
   if (!f.cms) return check('unknown', 'Không kiểm tra được thời hạn chứng thư.', f.cmsProblem ?? 'no CMS');
   const v = f.cms.validityAtSigningTime;
-  const basis = { timestamp: 'theo dấu thời gian', claimed: 'theo thời điểm ký ghi trong tệp', now: 'theo thời điểm hiện tại' }[v.basis];
+  const basis = { timestamp: 'theo dấu thời gian', claimed: 'theo thời điểm ký do người ký tự ghi, chưa được chứng thực', now: 'theo thời điểm hiện tại' }[v.basis];
   const detail = `at ${v.time} (${v.basis}): ${v.status}`;
   if (v.status === 'valid') return check('ok', `Chứng thư còn hiệu lực khi ký (${basis}).`, detail);
   if (v.status === 'expired') return check('failed', `Chứng thư đã hết hạn khi ký (${basis}).`, detail);
@@ -136,11 +168,15 @@ function verdictOf(checks: SignatureReport['checks']): { verdict: Verdict; verdi
   const all = Object.values(checks);
   const failed = all.filter((c) => c.status === 'failed');
   if (failed.length > 0) return { verdict: 'invalid', verdictVi: `Chữ ký KHÔNG hợp lệ: ${failed.map((c) => c.messageVi).join(' ')}` };
-  if (checks.trust.status !== 'ok' || checks.integrity.status !== 'ok') {
+  if (checks.integrity.status !== 'ok') return { verdict: 'indeterminate', verdictVi: `Chưa kiểm tra được chữ ký: ${checks.integrity.messageVi}` };
+  if (checks.trust.status !== 'ok') {
     return { verdict: 'indeterminate', verdictVi: `Nội dung nguyên vẹn nhưng chưa xác định được người ký là tin cậy: ${checks.trust.messageVi}` };
   }
-  const unchecked = checks.revocation.status === 'unknown' ? ' Chưa kiểm tra thu hồi chứng thư.' : '';
-  return { verdict: 'valid', verdictVi: `Chữ ký hợp lệ: nội dung nguyên vẹn, người ký được xác thực, chứng thư còn hiệu lực khi ký.${unchecked}` };
+  const warnings = checks.algorithm?.status === 'warning' ? ` Cảnh báo: ${checks.algorithm.messageVi}` : '';
+  if (checks.revocation.status === 'unknown') {
+    return { verdict: 'valid', verdictVi: `Hợp lệ — chưa kiểm tra được tình trạng thu hồi (không có mạng): nội dung nguyên vẹn, người ký được xác thực, chứng thư còn hiệu lực khi ký.${warnings}` };
+  }
+  return { verdict: 'valid', verdictVi: `Chữ ký hợp lệ: nội dung nguyên vẹn, người ký được xác thực, chứng thư còn hiệu lực khi ký và không bị thu hồi.${warnings}` };
 }
 
 export function judgeSignature(f: SignatureFacts, anchors: number): SignatureReport {
@@ -151,6 +187,7 @@ export function judgeSignature(f: SignatureFacts, anchors: number): SignatureRep
     validity: validityCheck(f),
     revocation: revocationCheck(f),
     format: formatCheck(f),
+    algorithm: algorithmCheck(f),
   };
   return {
     index: f.index,
@@ -162,6 +199,7 @@ export function judgeSignature(f: SignatureFacts, anchors: number): SignatureRep
     reason: f.signature.reason,
     claimedTime: f.claimedTime?.toISOString() ?? null,
     timestampTime: f.cms?.timestamp?.genTime ?? null,
+    cmsSigningTime: f.cms?.cmsSigningTime ?? null,
     revisionEnd: f.signature.revisionEnd,
     coversWholeFile: f.signature.coversWholeFile,
     checks,

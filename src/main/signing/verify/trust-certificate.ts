@@ -34,10 +34,13 @@ export function sameCertificate(a: ChainCertificate, b: ChainCertificate): boole
   return Buffer.from(a.der).equals(b.der);
 }
 
-// `issuer` issued `subject`: names and key identifiers fit (OpenSSL's check) and the signature verifies.
+// `issuer` issued `subject`: the issuer's name is the subject's issuer name and the signature
+// verifies with the issuer's key. Whether the issuer may issue certificates (CA, key usage, path
+// length) is the path check's, which says which rule failed; OpenSSL's checkIssued would fold
+// those into one "not issued".
 export function issued(issuer: ChainCertificate, subject: ChainCertificate): boolean {
   try {
-    return subject.node.checkIssued(issuer.node) && subject.node.verify(issuer.node.publicKey);
+    return namesIssuer(issuer, subject) && subject.node.verify(issuer.node.publicKey);
   } catch {
     return false;
   }
@@ -63,6 +66,16 @@ export function keyUsagePermitsSigning(certificate: ChainCertificate): boolean {
   const keyUsage = certificate.info.getExtension(x509.KeyUsagesExtension);
   if (!keyUsage) return true;
   return (keyUsage.usages & (x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.nonRepudiation)) !== 0;
+}
+
+// A CA's key usage, when present, must include keyCertSign (RFC 5280 §4.2.1.3).
+export function mayCertify(certificate: ChainCertificate): boolean {
+  const keyUsage = certificate.info.getExtension(x509.KeyUsagesExtension);
+  return !keyUsage || (keyUsage.usages & x509.KeyUsageFlags.keyCertSign) !== 0;
+}
+
+export function pathLengthOf(certificate: ChainCertificate): number | null {
+  return certificate.info.getExtension(x509.BasicConstraintsExtension)?.pathLength ?? null;
 }
 
 export function extendedKeyUsages(certificate: ChainCertificate): readonly string[] | null {

@@ -1,4 +1,4 @@
-import { type ChainCertificate, issued, namesIssuer, sameCertificate, validityAt } from './trust-certificate.ts';
+import { type ChainCertificate, issued, mayCertify, namesIssuer, pathLengthOf, sameCertificate, validityAt } from './trust-certificate.ts';
 
 // Builds the path from a certificate to a configured trust anchor through the certificates the
 // signature carries, and checks it at one time (the signing time the caller settled on).
@@ -17,14 +17,22 @@ function selfIssued(certificate: ChainCertificate): boolean {
   return namesIssuer(certificate, certificate) && issued(certificate, certificate);
 }
 
-// Every issuer on the path must be a CA valid at `at`; trust anchors are taken as configured
-// (their own validity and constraints are the administrator's choice, as in RFC 5280 §6).
+// RFC 5280 §6.1 at the signing time: every issuer below the anchor is a CA (basic constraints),
+// may sign certificates (key usage keyCertSign when key usage is present), was valid at `at`, and
+// has no more CAs under it than its path length allows; names chain and signatures verify (the
+// path was built that way). Trust anchors are taken as configured (their own validity and
+// constraints are the trust list's choice, as RFC 5280 §6 leaves them).
 function checkIssuers(path: readonly ChainCertificate[], anchorIndex: number, at: Date): ChainResult {
   for (const [i, certificate] of path.entries()) {
     if (i === 0 || i === anchorIndex) continue;
-    if (!certificate.node.ca) return { status: 'invalid-chain', path, detail: `${certificate.info.subject} issued a certificate on the path but is not a CA` };
+    const subject = certificate.info.subject;
+    if (!certificate.node.ca) return { status: 'invalid-chain', path, detail: `${subject} issued a certificate on the path but is not a CA` };
+    if (!mayCertify(certificate)) return { status: 'invalid-chain', path, detail: `${subject} issued a certificate on the path but its key usage lacks keyCertSign` };
     const validity = validityAt(certificate, at);
-    if (validity !== 'valid') return { status: 'invalid-chain', path, detail: `intermediate ${certificate.info.subject} is ${validity} at ${at.toISOString()}` };
+    if (validity !== 'valid') return { status: 'invalid-chain', path, detail: `intermediate ${subject} is ${validity} at ${at.toISOString()}` };
+    const pathLength = pathLengthOf(certificate);
+    // The CAs between the leaf and this one, the leaf excluded.
+    if (pathLength !== null && i - 1 > pathLength) return { status: 'invalid-chain', path, detail: `${subject} allows ${pathLength} CA(s) under it, the path has ${i - 1}` };
   }
   const anchor = path[anchorIndex]!;
   return { status: 'trusted', path, detail: `path of ${path.length} certificate(s) to the trust anchor ${anchor.info.subject}, signatures and CA constraints checked at ${at.toISOString()}` };

@@ -1,10 +1,11 @@
 import { verify } from 'node:crypto';
-import * as x509 from '@peculiar/x509';
-import * as asn1js from 'asn1js';
+import { type CrlView, readCrl } from './crl-reader.ts';
 import type { ChainCertificate } from './trust-certificate.ts';
 
 // Revocation from CRLs the caller has (offline: the closed network has no OCSP responder). A CRL
-// counts only when its issuer is the certificate's issuer and the issuer's key signed it.
+// counts when the key of the certificate's issuer signed it: the key, not the spelling of the name,
+// says who issued it (the CAs under the 2025–2026 NEAC roots spell the root's name with an en dash
+// in their distribution points and a hyphen in their issuer field).
 export interface RevocationResult {
   readonly status: 'good' | 'revoked' | 'unknown';
   readonly source: 'crl' | null;
@@ -23,41 +24,16 @@ const SIGNATURE_HASH: Readonly<Record<string, string>> = {
   '1.2.840.10045.4.3.4': 'sha512',
 };
 
-// What a CRL check needs: the signed bytes and signature (asn1js, as found), and the issuer,
-// times and entries (@peculiar/x509, which also reads CRLs with empty entry extensions, on
-// which pkijs fails).
-interface Crl {
-  readonly tbs: Uint8Array;
-  readonly signatureAlgorithm: string;
-  readonly signature: Uint8Array;
-  readonly issuer: Uint8Array;
-  readonly parsed: x509.X509Crl;
-}
-
-function readCrl(der: Uint8Array): Crl | null {
+function crlOf(der: Uint8Array): CrlView | null {
   try {
-    const asn = asn1js.fromBER(der);
-    if (asn.offset !== der.byteLength || !(asn.result instanceof asn1js.Sequence)) return null;
-    const [tbs, algorithm, signature] = asn.result.valueBlock.value;
-    if (!(tbs instanceof asn1js.Sequence) || !(algorithm instanceof asn1js.Sequence) || !(signature instanceof asn1js.BitString)) return null;
-    const oid = algorithm.valueBlock.value[0];
-    const fields = tbs.valueBlock.value;
-    const issuer = fields[fields[0] instanceof asn1js.Integer ? 2 : 1];
-    if (!(oid instanceof asn1js.ObjectIdentifier) || !issuer) return null;
-    return {
-      tbs: new Uint8Array(tbs.valueBeforeDecodeView),
-      signatureAlgorithm: oid.valueBlock.toString(),
-      signature: new Uint8Array(signature.valueBlock.valueHexView),
-      issuer: new Uint8Array(issuer.valueBeforeDecodeView),
-      parsed: new x509.X509Crl(der),
-    };
+    return readCrl(der);
   } catch {
     // Not a CRL: it tells nothing about revocation, and the result says no CRL applied.
     return null;
   }
 }
 
-function crlSignedBy(crl: Crl, issuer: ChainCertificate): boolean {
+export function crlSignedBy(crl: CrlView, issuer: ChainCertificate): boolean {
   const hash = SIGNATURE_HASH[crl.signatureAlgorithm];
   if (!hash) return false;
   try {
@@ -70,24 +46,23 @@ function crlSignedBy(crl: Crl, issuer: ChainCertificate): boolean {
 export function checkRevocation(certificate: ChainCertificate, issuer: ChainCertificate | null, crls: readonly Uint8Array[], signingTime: Date, now: Date): RevocationResult {
   if (crls.length === 0) return { status: 'unknown', source: null, detail: 'no CRL available (offline; OCSP not used)' };
   if (!issuer) return { status: 'unknown', source: null, detail: 'the issuer certificate is unknown, so no CRL can be checked' };
-  const certificateIssuer = Buffer.from(certificate.asn.issuer.toSchema().toBER());
   const applicable = crls
-    .map(readCrl)
-    .filter((crl): crl is Crl => crl !== null && certificateIssuer.equals(crl.issuer) && crlSignedBy(crl, issuer) && crl.parsed.thisUpdate <= now);
+    .map(crlOf)
+    .filter((crl): crl is CrlView => crl !== null && crlSignedBy(crl, issuer) && crl.thisUpdate <= now);
   if (applicable.length === 0) return { status: 'unknown', source: null, detail: `none of the ${crls.length} CRL(s) is issued and signed by ${issuer.info.subject}` };
 
+  const serial = new Uint8Array(certificate.asn.serialNumber.valueBlock.valueHexView);
   for (const crl of applicable) {
-    const entry = crl.parsed.entries.find((e) => e.serialNumber === certificate.info.serialNumber);
-    if (entry) {
-      const revokedAt = entry.revocationDate;
+    const revokedAt = crl.revokedAt(serial);
+    if (revokedAt) {
       const when = revokedAt <= signingTime ? 'before' : 'after';
-      return { status: 'revoked', source: 'crl', revokedAt: revokedAt.toISOString(), detail: `listed on the CRL of ${issuer.info.subject} issued ${crl.parsed.thisUpdate.toISOString()}; revoked ${when} the signing time ${signingTime.toISOString()}` };
+      return { status: 'revoked', source: 'crl', revokedAt: revokedAt.toISOString(), detail: `listed on the CRL of ${issuer.info.subject} issued ${crl.thisUpdate.toISOString()}; revoked ${when} the signing time ${signingTime.toISOString()}` };
     }
   }
-  const newest = applicable.reduce((a, b) => (b.parsed.thisUpdate > a.parsed.thisUpdate ? b : a));
-  const nextUpdate = newest.parsed.nextUpdate;
+  const newest = applicable.reduce((a, b) => (b.thisUpdate > a.thisUpdate ? b : a));
+  const nextUpdate = newest.nextUpdate;
   if (nextUpdate && nextUpdate < now) {
-    return { status: 'unknown', source: 'crl', detail: `not listed, but the newest CRL (issued ${newest.parsed.thisUpdate.toISOString()}) expired on ${nextUpdate.toISOString()}` };
+    return { status: 'unknown', source: 'crl', detail: `not listed, but the newest CRL (issued ${newest.thisUpdate.toISOString()}) expired on ${nextUpdate.toISOString()}` };
   }
-  return { status: 'good', source: 'crl', detail: `not listed on the CRL of ${issuer.info.subject} issued ${newest.parsed.thisUpdate.toISOString()}${nextUpdate ? `, next update ${nextUpdate.toISOString()}` : ''}` };
+  return { status: 'good', source: 'crl', detail: `not listed on the CRL of ${issuer.info.subject} issued ${newest.thisUpdate.toISOString()}${nextUpdate ? `, next update ${nextUpdate.toISOString()}` : ''}` };
 }

@@ -4,32 +4,42 @@ import type { SignatureReport, VerificationReport } from '../../../shared/api/sc
 import { isAppError } from '../../../shared/errors.ts';
 import { changesAfter } from '../../pdf/changes-after.ts';
 import { readDss } from '../../pdf/dss.ts';
-import { digestByteRange, readSignatures } from '../../pdf/read-signatures.ts';
+import { type PdfSignature, readSignatures } from '../../pdf/read-signatures.ts';
 import { judgeSignature } from './judge-signature.ts';
 import { parsePdfDate } from './pdf-date.ts';
-import { cmsDigestAlgorithm, verifyCms, type CmsVerification } from './verify-cms.ts';
+import { byteRangeContent } from './signed-content.ts';
+import { type CmsVerification, verifyCms } from './verify-cms.ts';
 
 export interface VerifyPdfContext {
   readonly anchors: readonly Uint8Array[];
+  readonly intermediates?: readonly Uint8Array[];
+  readonly timestamping?: readonly Uint8Array[];
   readonly trustProblems?: readonly string[];
   readonly crls?: readonly Uint8Array[];
   readonly now?: Date;
   // The name shown in the report (a stored file's own name rather than its blob path).
   readonly fileName?: string;
+  // Told the certificates of each trusted path (signer first), DER.
+  readonly onTrustedPath?: (ders: readonly Uint8Array[]) => void;
 }
 
 async function readCms(
   path: string,
-  contents: Uint8Array,
-  byteRange: readonly number[],
+  signature: PdfSignature,
   claimedTime: Date | null,
   context: VerifyPdfContext,
   crls: readonly Uint8Array[],
 ): Promise<{ cms: CmsVerification | null; problem: string | null }> {
   try {
-    const algorithm = cmsDigestAlgorithm(contents) ?? 'sha256';
-    const digest = await digestByteRange(path, byteRange, algorithm);
-    const cms = await verifyCms(contents, digest, { anchors: context.anchors, crls, claimedTime, now: context.now ?? new Date() });
+    const signed = { content: byteRangeContent(path, signature.byteRange), subFilter: signature.subFilter };
+    const cms = await verifyCms(signature.contents, signed, {
+      anchors: context.anchors,
+      intermediates: context.intermediates ?? [],
+      timestamping: context.timestamping ?? [],
+      crls,
+      claimedTime,
+      now: context.now ?? new Date(),
+    });
     return { cms, problem: null };
   } catch (e) {
     if (isAppError(e)) return { cms: null, problem: e.message };
@@ -41,7 +51,9 @@ function summary(signatures: readonly SignatureReport[]): Pick<VerificationRepor
   if (signatures.length === 0) return { verdict: 'unsigned', summaryVi: 'Tệp không có chữ ký số.' };
   const invalid = signatures.filter((s) => s.verdict === 'invalid').length;
   const unknown = signatures.filter((s) => s.verdict === 'indeterminate').length;
+  const unchecked = signatures.filter((s) => s.verdict === 'indeterminate' && s.checks.integrity.status !== 'ok').length;
   if (invalid > 0) return { verdict: 'invalid', summaryVi: `${invalid}/${signatures.length} chữ ký KHÔNG hợp lệ.` };
+  if (unchecked > 0) return { verdict: 'indeterminate', summaryVi: `${unchecked}/${signatures.length} chữ ký chưa kiểm tra được (định dạng chưa được hỗ trợ); không có nghĩa là tệp đã bị sửa.` };
   if (unknown > 0) return { verdict: 'indeterminate', summaryVi: `${unknown}/${signatures.length} chữ ký chưa xác định được người ký tin cậy; nội dung nguyên vẹn.` };
   return { verdict: 'valid', summaryVi: `Tất cả ${signatures.length} chữ ký hợp lệ.` };
 }
@@ -58,11 +70,12 @@ export async function verifyPdf(path: string, context: VerifyPdfContext): Promis
   const reports: SignatureReport[] = [];
   for (const [index, signature] of signatures.entries()) {
     const claimedTime = parsePdfDate(signature.signingTime);
-    const { cms, problem } = await readCms(path, signature.contents, signature.byteRange, claimedTime, context, [...given, ...embedded]);
+    const { cms, problem } = await readCms(path, signature, claimedTime, context, [...given, ...embedded]);
     const changes = signature.coversWholeFile ? { revisionsAfter: 0, modified: false, changes: [] } : await changesAfter(path, signature.revisionEnd);
     // B-LT needs the file's own DSS to cover the signer, whatever the clerk supplied besides.
-    const fromDss = embedded.length === 0 ? null : given.length === 0 ? cms : (await readCms(path, signature.contents, signature.byteRange, claimedTime, context, embedded)).cms;
+    const fromDss = embedded.length === 0 ? null : given.length === 0 ? cms : (await readCms(path, signature, claimedTime, context, embedded)).cms;
     const revocationFromDss = fromDss?.revocation.source === 'crl';
+    if (cms && cms.trustedPath.length > 0) context.onTrustedPath?.(cms.trustedPath);
     reports.push(judgeSignature({ index, signature, claimedTime, cms, cmsProblem: problem, changes, revocationFromDss }, context.anchors.length));
   }
   return {

@@ -5,6 +5,7 @@ import { apiQuery } from '../../api/queries.ts';
 import { write } from '../../api/write.ts';
 import { Notice } from '../../components/Notice.tsx';
 import { useInFlight } from '../../forms/use-in-flight.ts';
+import { LegalFontInfo } from './LegalFontInfo.tsx';
 
 type Message = { readonly tone: 'error' | 'success'; readonly text: string };
 
@@ -43,6 +44,7 @@ export function IssuanceSettingsPanel() {
         Cho phép soạn văn bản mật
       </label>
       <p className="muted">Chỉ bật khi cơ quan đã cho phép máy này (không nối mạng) soạn văn bản Mật, Tối mật, Tuyệt mật; văn bản mật không bao giờ gửi điện tử.</p>
+      <LegalFontInfo />
     </section>
   );
 }

@@ -2,9 +2,11 @@ import { useQuery } from '@tanstack/react-query';
 import { errorMessage } from '../../api/api-error.ts';
 import { apiQuery } from '../../api/queries.ts';
 import { Notice } from '../../components/Notice.tsx';
+import { RevocationPanel } from './RevocationPanel.tsx';
 import { SignatureImages } from './SignatureImages.tsx';
 import { SigningSettingsForm } from './SigningSettingsForm.tsx';
 import { TokenModulesView } from './TokenModulesView.tsx';
+import { TrustListPanel } from './TrustListPanel.tsx';
 
 // Cài đặt → Ký số: where the token libraries are, the timestamp server, the folders of trusted
 // root certificates, the seal's size, the two images; then what the app finds with them.
@@ -20,6 +22,8 @@ export function SigningSettingsPanel() {
           <SignatureImages settings={settings.data} />
         </>
       ) : null}
+      <TrustListPanel />
+      <RevocationPanel />
       <TokenModulesView />
     </section>
   );

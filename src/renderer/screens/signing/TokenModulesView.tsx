@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { GRADE_NAMES, moduleOwnerVi, moduleSourceVi } from '../../../shared/domain/token-module-origin.ts';
 import { errorMessage } from '../../api/api-error.ts';
 import { apiQuery } from '../../api/queries.ts';
 import { Notice } from '../../components/Notice.tsx';
@@ -8,9 +9,10 @@ import { commonName } from './token-choice.ts';
 
 const STATUS_BADGE = { loaded: 'done', failed: 'overdue', missing: 'void' } as const;
 
-// What the app finds with the settings: each PKCS#11 library, loaded or why not, its tokens with
-// what they say about the PIN, and their certificates that have a key to sign with. Saved
-// settings ask again (SigningSettingsPanel), even while a search runs: the newer answer wins.
+// What the app finds with the settings: each PKCS#11 library under the CA it belongs to (or "Không
+// rõ tổ chức cấp": never a guess), where it was found, loaded or why not, its tokens with what
+// they say about the PIN, and their certificates that have a key to sign with. Saved settings
+// ask again (SigningSettingsPanel), even while a search runs: the newer answer wins.
 export function TokenModulesView() {
   const tokens = useQuery(apiQuery('token.list', {}));
   const modules = tokens.data ?? null;
@@ -26,8 +28,12 @@ export function TokenModulesView() {
         {(modules ?? []).map((m) => (
           <li key={m.path}>
             <p>
-              <code>{m.path}</code> <span className={`badge badge--${STATUS_BADGE[m.status]}`}>{MODULE_STATUS_NAMES[m.status]}</span>
+              <strong className="token-modules__owner">{moduleOwnerVi(m.owner)}</strong> <span className={`badge badge--${STATUS_BADGE[m.status]}`}>{MODULE_STATUS_NAMES[m.status]}</span>
               {m.description ? <span className="muted"> · {m.description}</span> : null}
+            </p>
+            <p className="muted token-modules__origin">
+              <code>{m.path}</code> — tìm thấy qua {moduleSourceVi(m.source, m.provider)}
+              {m.owner ? `; ${GRADE_NAMES[m.owner.grade]}` : null}
             </p>
             {m.reasonVi ? <p className="token-modules__reason">{m.reasonVi}</p> : null}
             {m.status === 'loaded' && m.tokens.length === 0 ? <p className="muted">Chưa cắm thiết bị nào dùng thư viện này.</p> : null}

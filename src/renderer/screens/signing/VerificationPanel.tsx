@@ -29,9 +29,13 @@ function SignatureView({ s, n }: { readonly s: SignatureReport; readonly n: numb
         <dt>Nơi cấp chứng thư</dt>
         <dd>{s.signer ? `${s.signer.issuer} (hiệu lực ${showDateTime(s.signer.notBefore)} – ${showDateTime(s.signer.notAfter)})` : ''}</dd>
         <dt>Thời điểm ký</dt>
+        {/* The claims of the signer's computer beside what a timestamp proves: some tools write
+            local time into signingTime, seven hours off, so neither claim is taken as proof. */}
         <dd>
-          {s.timestampTime ? `${showDateTime(s.timestampTime)} theo dấu thời gian` : 'không có dấu thời gian'}
-          {s.claimedTime ? `; máy người ký ghi ${showDateTime(s.claimedTime)}` : ''}
+          {s.timestampTime ? `${showDateTime(s.timestampTime)} theo dấu thời gian (đã chứng thực)` : 'không có dấu thời gian'}
+          {s.claimedTime ? `; tệp ghi ${showDateTime(s.claimedTime)}` : ''}
+          {s.cmsSigningTime ? `; chữ ký tự ghi ${showDateTime(s.cmsSigningTime)}` : ''}
+          {s.claimedTime || s.cmsSigningTime ? ' (do máy người ký tự ghi, chưa được chứng thực)' : ''}
         </dd>
         <dt>Mức chữ ký</dt>
         <dd>{s.level ? LEVEL_NAMES[s.level] : `không phải chữ ký PAdES (${s.subFilter ?? 'không rõ'})`}</dd>
@@ -52,6 +56,8 @@ function SignatureView({ s, n }: { readonly s: SignatureReport; readonly n: numb
         <tbody>
           {CHECK_ORDER.map((k) => {
             const c = s.checks[k];
+            // A report stored before a check existed has no line for it.
+            if (!c) return null;
             return (
               <tr key={k}>
                 <th scope="row">{CHECK_NAMES[k]}</th>

@@ -32,9 +32,10 @@ export const CHECK_NAMES: Readonly<Record<keyof SignatureReport['checks'], strin
   validity: 'Hiệu lực chứng thư số khi ký',
   revocation: 'Tình trạng thu hồi',
   format: 'Định dạng chữ ký',
+  algorithm: 'Độ mạnh thuật toán',
 };
 
-export const CHECK_ORDER = ['integrity', 'coverage', 'trust', 'validity', 'revocation', 'format'] as const;
+export const CHECK_ORDER = ['integrity', 'coverage', 'trust', 'validity', 'revocation', 'format', 'algorithm'] as const;
 
 export const CHECK_STATUS_NAMES: Readonly<Record<SignatureCheck['status'], string>> = {
   ok: 'Đạt',

@@ -22,10 +22,7 @@ export function tokenLabel(t: Token): string {
   return `${t.label} — ${maker ? `${maker}, ` : ''}số sê-ri ${t.serialNumber}`;
 }
 
-// "CN=Nguyễn Văn An, T=Chủ tịch, O=UBND xã…" → "Nguyễn Văn An".
-export function commonName(distinguishedName: string): string {
-  return /(?:^|,\s*)CN=([^,]+)/.exec(distinguishedName)?.[1]?.trim() ?? distinguishedName;
-}
+export { commonName } from '../../../shared/domain/distinguished-name.ts';
 
 // A token whose PIN is locked, or that was never set up, cannot sign; the dialog says why.
 export function canSign(t: Token): boolean {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SIGNATURE_KINDS } from '../../domain/signature-kinds.ts';
+import { EVIDENCE_GRADES, MODULE_SOURCES, OWNER_KINDS } from '../../domain/token-module-origin.ts';
 import { idSchema } from './common.ts';
 import { attachmentRecord } from './documents.ts';
 
@@ -50,9 +51,16 @@ const certificate = z.object({
   keySize: z.number(),
 });
 
+// Whose module it is, from its file name (src/shared/domain/token-module-origin.ts); null when
+// the name is not in the table or the clerk gave the path.
+const moduleOwner = z.object({ name: z.string(), kind: z.enum(OWNER_KINDS), grade: z.enum(EVIDENCE_GRADES) });
+
 export const tokenModule = z.object({
   path: z.string(),
-  source: z.string(),
+  source: z.enum(MODULE_SOURCES),
+  // The CSP or KSP name Windows registered the driver under, for a module found that way.
+  provider: z.string().nullable(),
+  owner: moduleOwner.nullable(),
   status: z.enum(['loaded', 'failed', 'missing']),
   description: z.string().nullable(),
   reasonVi: z.string().nullable(),

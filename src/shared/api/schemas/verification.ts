@@ -48,6 +48,10 @@ export const signatureReport = z.object({
   claimedTime: z.string().nullable(),
   // The signature timestamp's time, when there is one.
   timestampTime: z.string().nullable(),
+  // The CMS signingTime attribute: another claim of the signer's computer (some tools write local
+  // time there), shown beside the timestamp, never taken as proof. Absent in reports stored
+  // before it was reported.
+  cmsSigningTime: z.string().nullable().optional(),
   revisionEnd: z.number().int(),
   coversWholeFile: z.boolean(),
   checks: z.object({
@@ -57,6 +61,8 @@ export const signatureReport = z.object({
     validity: signatureCheck,
     revocation: signatureCheck,
     format: signatureCheck,
+    // SHA-1 or a short RSA key: a warning. Absent in reports stored before it was checked.
+    algorithm: signatureCheck.optional(),
   }),
   changesAfter: z.array(changeAfterSigning),
   verdict: z.enum(VERDICTS),
