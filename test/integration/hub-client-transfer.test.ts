@@ -68,12 +68,16 @@ describe('hub client: downloading packages', () => {
     const progress: number[] = [];
     const got = await client.downloadEdoc('doc-1', target, { onProgress: (p) => progress.push(p.received) });
 
-    expect(got).toEqual({ size: PACKAGE.length, sha256: SHA256, resumedFrom: cutAt });
+    // It resumes from what reached its file before the cut: at most what the server wrote (a
+    // loaded machine may deliver less before the socket goes).
+    expect(got).toMatchObject({ size: PACKAGE.length, sha256: SHA256 });
+    expect(got.resumedFrom).toBeGreaterThan(0);
+    expect(got.resumedFrom).toBeLessThanOrEqual(cutAt);
     expect(readFileSync(target).equals(PACKAGE)).toBe(true);
     expect(existsSync(partialPath(target))).toBe(false);
     const [first, second] = server.of('downloadEdoc');
     expect(first?.headers.range).toBeUndefined();
-    expect(second?.headers.range).toBe(`bytes=${cutAt}-`);
+    expect(second?.headers.range).toBe(`bytes=${got.resumedFrom}-`);
     expect(progress.at(-1)).toBe(PACKAGE.length);
     expect(progress.every((v, i) => i === 0 || v >= (progress[i - 1] ?? 0))).toBe(true);
   });
@@ -112,7 +116,11 @@ describe('hub client: downloading packages', () => {
     const target = dest();
     await expectAppErrorAsync(() => client.downloadEdoc('doc-4', target), 'HUB_UNREACHABLE');
     expect(existsSync(target)).toBe(false);
-    expect(readFileSync(partialPath(target)).equals(PACKAGE.subarray(0, 700_000))).toBe(true);
+    // What reached the file before the cut, at most what the server wrote, and exactly those bytes.
+    const partial = readFileSync(partialPath(target));
+    expect(partial.length).toBeGreaterThan(0);
+    expect(partial.length).toBeLessThanOrEqual(700_000);
+    expect(partial.equals(PACKAGE.subarray(0, partial.length))).toBe(true);
   });
 });
 
