@@ -13,8 +13,18 @@ export interface ChainCertificate {
   readonly info: x509.X509Certificate;
 }
 
+// The trust list's certificates are the same arrays for the life of the process (the program's
+// list is loaded once), and every signature verified would parse them three ways again: a sync
+// that receives hundreds of documents parses them once.
+const parsed = new WeakMap<Uint8Array, ChainCertificate>();
+
 export function readCertificate(der: Uint8Array): ChainCertificate {
-  return { der, node: new X509Certificate(der), asn: pkijs.Certificate.fromBER(der), info: new x509.X509Certificate(der) };
+  let certificate = parsed.get(der);
+  if (!certificate) {
+    certificate = { der, node: new X509Certificate(der), asn: pkijs.Certificate.fromBER(der), info: new x509.X509Certificate(der) };
+    parsed.set(der, certificate);
+  }
+  return certificate;
 }
 
 // Certificates that do not parse are left out; the callers say what they could not use.
