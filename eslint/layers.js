@@ -28,9 +28,10 @@ export const LAYERS = [
       books: 'src/main/books/**',
       drafting: 'src/main/drafting/**',
       backup: 'src/main/backup/**',
+      prefill: 'src/main/prefill/**',
     },
   },
-  { layer: 'flows', parts: { issuance: 'src/main/issuance/**', sync: 'src/main/sync/**' }, alone: true },
+  { layer: 'flows', parts: { issuance: 'src/main/issuance/**', sync: 'src/main/sync/**', copies: 'src/main/copies/**' }, alone: true },
   { layer: 'services', parts: { services: 'src/main/services/**' } },
   { layer: 'entry', parts: { app: 'src/main/app/**', cli: 'src/main/cli/**', dev: 'src/dev/**' }, alone: true },
 ];

@@ -11,6 +11,7 @@ import './styles/document.css';
 import './styles/signing.css';
 import './styles/drafting.css';
 import './styles/sync.css';
+import './styles/today.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

@@ -6,6 +6,7 @@ import { registerIncoming } from '../../src/main/registry/incoming.ts';
 import { holdRequests, launchBrowser, poll, type TestBrowser } from '../support/browser.ts';
 import { bridgeCall, startTestBridge, type TestBridge } from '../support/bridge.ts';
 import { fixedClock, tempDir } from '../support/temp-profile.ts';
+import { openIncomingRegister } from '../support/open-register.ts';
 
 const HEADER = 'Ngày đến,Số đến,Tác giả,"Số, ký hiệu",Ngày tháng văn bản,Tên loại và trích yếu,Đơn vị hoặc người nhận,Ngày chuyển,Ký nhận,Ghi chú';
 const GOOD_ROWS = [
@@ -38,7 +39,7 @@ describe('print/export, import, backup and the audit log', () => {
     });
     browser = await launchBrowser();
     await browser.page.goto(bridge.pageUrl);
-    await browser.page.getByRole('heading', { name: 'Sổ văn bản đến' }).waitFor();
+    await openIncomingRegister(browser.page);
   });
   afterAll(async () => {
     await browser?.close();

@@ -55,7 +55,7 @@ describe('inside the desktop shell (window.vanthu present)', () => {
     await banner.waitFor();
     expect(await banner.textContent()).toContain('Page 7: btreeInitPage()');
     const calls = await page.evaluate(() => (globalThis as unknown as { __calls: string[] }).__calls);
-    expect(calls).toEqual(expect.arrayContaining(['app.info', 'profile.get', 'documents.list']));
+    expect(calls).toEqual(expect.arrayContaining(['app.info', 'profile.get', 'today.summary']));
     await browser.screenshot('integrity-banner');
     await banner.getByRole('button', { name: 'Mở Sao lưu để khôi phục' }).click();
     await page.getByRole('heading', { name: 'Sao lưu' }).waitFor();

@@ -6,6 +6,7 @@ import { registerIncoming } from '../../src/main/registry/incoming.ts';
 import { launchBrowser, poll, type TestBrowser } from '../support/browser.ts';
 import { startTestBridge, type TestBridge } from '../support/bridge.ts';
 import { fixedClock, tempDir } from '../support/temp-profile.ts';
+import { openIncomingRegister } from '../support/open-register.ts';
 
 describe('the document screen: corrections and attachments', () => {
   let bridge: TestBridge;
@@ -30,6 +31,7 @@ describe('the document screen: corrections and attachments', () => {
     });
     browser = await launchBrowser();
     await browser.page.goto(bridge.pageUrl);
+    await openIncomingRegister(browser.page);
     await browser.page.locator('.vtable__body [role="row"]').first().click();
     await browser.page.getByRole('heading', { name: /Văn bản đến số 1\/2026/ }).waitFor();
   });
@@ -100,8 +102,9 @@ describe('the document screen: corrections and attachments', () => {
 
   it('keeps a half-typed assignment while files are attached, and attaches each file once', async () => {
     const { page } = browser;
-    const panel = page.getByRole('form', { name: 'Xử lý văn bản' });
-    await panel.getByLabel('Người xử lý').fill('Lê Văn Cường');
+    await page.getByRole('button', { name: 'Ghi ý kiến chỉ đạo' }).click();
+    const panel = page.getByRole('form', { name: 'Ý kiến chỉ đạo' });
+    await panel.getByLabel('Cá nhân (chủ trì)').fill('Lê Văn Cường');
     const table = page.locator('#attachments-title ~ table tbody tr');
     expect(await table.count()).toBe(1);
 
@@ -116,7 +119,7 @@ describe('the document screen: corrections and attachments', () => {
     await page.getByText(/^Đã đính kèm 1 tệp\. Tệp "rong\.txt" chưa đính kèm được: /).waitFor();
     await poll(() => table.count()).toBe(2);
     expect(await page.locator('.file-list li').allTextContents()).toEqual(['rong.txt (0 B)', 'phu-luc-2.pdf (25 B)']);
-    expect(await panel.getByLabel('Người xử lý').inputValue()).toBe('Lê Văn Cường');
+    expect(await panel.getByLabel('Cá nhân (chủ trì)').inputValue()).toBe('Lê Văn Cường');
 
     await page.getByLabel('Thêm văn bản kèm theo').setInputFiles({ name: 'phu-luc-2.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% Phụ lục 2\n') });
     await page.getByRole('button', { name: 'Đính kèm', exact: true }).click();
@@ -126,7 +129,7 @@ describe('the document screen: corrections and attachments', () => {
       expect.stringContaining('phu-luc-1.pdf'),
       expect.stringContaining('phu-luc-2.pdf'),
     ]);
-    expect(await panel.getByLabel('Người xử lý').inputValue()).toBe('Lê Văn Cường');
+    expect(await panel.getByLabel('Cá nhân (chủ trì)').inputValue()).toBe('Lê Văn Cường');
     expect(browser.problems).toEqual([]);
   });
 });

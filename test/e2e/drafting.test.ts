@@ -8,6 +8,7 @@ import { ROOT } from '../support/cli.ts';
 import { createSoftHsm, type SoftHsm } from '../support/softhsm.ts';
 import { tempDir } from '../support/temp-profile.ts';
 import { createTestPki } from '../support/test-pki.ts';
+import { openIncomingRegister } from '../support/open-register.ts';
 import { openDatabase } from '../../src/main/db/connection.ts';
 import { foldVietnamese } from '../../src/shared/domain/fold.ts';
 
@@ -46,7 +47,7 @@ describe('drafting a công văn and carrying it through issuance in the UI', () 
     });
     browser = await launchBrowser();
     await browser.page.goto(bridge.pageUrl);
-    await browser.page.getByRole('heading', { name: 'Sổ văn bản đến' }).waitFor();
+    await openIncomingRegister(browser.page);
   }, 120_000);
   afterAll(async () => {
     await browser?.close();

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, poll, type TestBrowser } from '../support/browser.ts';
 import { startTestBridge, type TestBridge } from '../support/bridge.ts';
+import { openIncomingRegister } from '../support/open-register.ts';
 
 describe('first run: the agency profile form', () => {
   let bridge: TestBridge;
@@ -48,7 +49,8 @@ describe('first run: the agency profile form', () => {
     await organId.fill('000.46.24.H17');
     // In Địa chỉ (several lines) Enter starts a new line; Ctrl+Enter saves.
     await page.getByLabel('Địa chỉ').press('Control+Enter');
-    await page.getByRole('heading', { name: 'Sổ văn bản đến' }).waitFor();
+    // Set up, the app opens on Hôm nay; the register is one click away.
+    await openIncomingRegister(page);
     await page.getByText('Sổ chưa có văn bản nào theo điều kiện này.').waitFor();
     await poll(() => page.locator('.sidebar__agency').textContent()).toBe('Ủy ban nhân dân xã Hòa Tiến');
     await browser.screenshot('incoming-register-empty');

@@ -6,6 +6,7 @@ import { registerIncoming } from '../../src/main/registry/incoming.ts';
 import { launchBrowser, poll, type TestBrowser } from '../support/browser.ts';
 import { bridgeCall, startTestBridge, type TestBridge } from '../support/bridge.ts';
 import { fixedClock, tempDir } from '../support/temp-profile.ts';
+import { openIncomingRegister } from '../support/open-register.ts';
 
 const activeName = (b: TestBrowser) => b.page.locator(':focus').getAttribute('name');
 
@@ -34,7 +35,7 @@ describe('Vào sổ văn bản đến through the form', () => {
     });
     browser = await launchBrowser();
     await browser.page.goto(bridge.pageUrl);
-    await browser.page.getByRole('heading', { name: 'Sổ văn bản đến' }).waitFor();
+    await openIncomingRegister(browser.page);
   });
   afterAll(async () => {
     await browser?.close();

@@ -6,6 +6,7 @@ import { registerIdFor, seriesForIncoming } from '../../src/main/registry/series
 import { launchBrowser, poll, type TestBrowser } from '../support/browser.ts';
 import { startTestBridge, type TestBridge } from '../support/bridge.ts';
 import { fixedClock } from '../support/temp-profile.ts';
+import { openIncomingRegister } from '../support/open-register.ts';
 
 const ROWS = 100_000;
 
@@ -60,7 +61,7 @@ describe('a register of 100,000 rows', () => {
     bridge = await startTestBridge({ clock: fixedClock('2026-03-10T02:00:00Z'), seed });
     browser = await launchBrowser();
     await browser.page.goto(bridge.pageUrl);
-    await browser.page.getByRole('heading', { name: 'Sổ văn bản đến' }).waitFor();
+    await openIncomingRegister(browser.page);
   }, 180_000);
   afterAll(async () => {
     await browser?.close();

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, poll, type TestBrowser } from '../support/browser.ts';
 import { startTestBridge, type TestBridge } from '../support/bridge.ts';
 import { fixedClock } from '../support/temp-profile.ts';
+import { openIncomingRegister } from '../support/open-register.ts';
 
 // A window left open over New Year: 23:00 on 31/12/2026 in Vietnam, then 08:00 on 1/1/2027.
 describe('a window left open overnight', () => {
@@ -14,7 +15,7 @@ describe('a window left open overnight', () => {
     bridge = await startTestBridge({ clock });
     browser = await launchBrowser();
     await browser.page.goto(bridge.pageUrl);
-    await browser.page.getByRole('heading', { name: 'Sổ văn bản đến' }).waitFor();
+    await openIncomingRegister(browser.page);
   });
   afterAll(async () => {
     await browser?.close();

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { holdRequests, launchBrowser, poll, type TestBrowser } from '../support/browser.ts';
 import { bridgeCall, startTestBridge, type TestBridge } from '../support/bridge.ts';
 import { fixedClock } from '../support/temp-profile.ts';
+import { openIncomingRegister } from '../support/open-register.ts';
 
 describe('Cấp số văn bản đi, and voiding it', () => {
   let bridge: TestBridge;
@@ -13,7 +14,7 @@ describe('Cấp số văn bản đi, and voiding it', () => {
     bridge = await startTestBridge({ clock: fixedClock('2026-03-10T02:00:00Z') });
     browser = await launchBrowser();
     await browser.page.goto(bridge.pageUrl);
-    await browser.page.getByRole('heading', { name: 'Sổ văn bản đến' }).waitFor();
+    await openIncomingRegister(browser.page);
   });
   afterAll(async () => {
     await browser?.close();

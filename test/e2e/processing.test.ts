@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { incomingInput } from '../../src/shared/api/schemas/documents.ts';
 import type { Profile } from '../../src/main/profile/open-profile.ts';
@@ -5,6 +7,7 @@ import { registerIncoming } from '../../src/main/registry/incoming.ts';
 import { launchBrowser, poll, type TestBrowser } from '../support/browser.ts';
 import { startTestBridge, type TestBridge } from '../support/bridge.ts';
 import { fixedClock } from '../support/temp-profile.ts';
+import { openIncomingRegister } from '../support/open-register.ts';
 
 function register(p: Profile, fields: { subject: string; arrivalDate: string; codeNumber: string; priority?: string; dueDate?: string }): void {
   registerIncoming(
@@ -35,30 +38,57 @@ describe('Cần xử lý: assignment and follow-up', () => {
     });
     browser = await launchBrowser();
     await browser.page.goto(bridge.pageUrl);
-    await browser.page.getByRole('heading', { name: 'Sổ văn bản đến' }).waitFor();
+    await openIncomingRegister(browser.page);
   });
   afterAll(async () => {
     await browser?.close();
     await bridge?.cleanup();
   });
 
-  it('assigns a document from its detail screen', async () => {
+  it("records the leader's instruction with two units and deadlines, corrects it, prints the phiếu", async () => {
     const { page } = browser;
     await page.locator('.vtable__body [role="row"]').filter({ hasText: 'Ngày hội đại đoàn kết' }).click();
     await page.getByRole('heading', { name: /Văn bản đến số 3\/2026/ }).waitFor();
-    const panel = page.getByRole('form', { name: 'Xử lý văn bản' });
-    await panel.getByLabel('Đơn vị xử lý').fill('Phòng Kinh tế');
-    await panel.getByLabel('Người xử lý').fill('Trần Thị Bình');
-    await panel.getByLabel('Hạn xử lý').fill('09/03/2026');
-    await panel.getByLabel('Người xử lý').press('Enter');
-    // The deadline may not be before arrival: the server's message appears under the box.
-    await panel.locator('.field__error').getByText('không được trước ngày đến').waitFor();
-    await panel.getByLabel('Hạn xử lý').fill('20/03/2026');
-    // Ctrl+Enter saves from anywhere in the form, a drop-down included (where Enter does not).
-    await panel.getByLabel('Tiến độ giải quyết').press('Control+Enter');
+    await page.getByRole('button', { name: 'Ghi ý kiến chỉ đạo' }).click();
+    const form = page.getByRole('form', { name: 'Ý kiến chỉ đạo' });
+    await form.getByLabel('Người cho ý kiến').fill('Nguyễn Văn An, Chủ tịch');
+    await form.getByLabel('Ý kiến chỉ đạo').fill('Chuẩn bị kế hoạch tổ chức.');
+    await form.getByLabel('Đơn vị (chủ trì)').fill('Phòng Kinh tế');
+    await form.getByLabel('Cá nhân (chủ trì)').fill('Trần Thị Bình');
+    await form.getByLabel('Hạn xử lý (chủ trì)').fill('09/03/2026');
+    await form.getByLabel('Đơn vị (phối hợp 1)').fill('Văn phòng');
+    await form.getByLabel('Hạn xử lý (phối hợp 1)').fill('18/03/2026');
+    await form.getByRole('button', { name: 'Lưu ý kiến chỉ đạo' }).click();
+    // A deadline before the opinion (given today, 10/03) is refused under its own box.
+    await form.locator('.field__error').getByText('không được trước ngày cho ý kiến').waitFor();
+    await form.getByLabel('Hạn xử lý (chủ trì)').fill('20/03/2026');
+    await form.getByLabel('Hạn xử lý (phối hợp 1)').press('Control+Enter');
     await page.getByText('Đã lưu thông tin xử lý.').waitFor();
     await page.locator('h1 .badge--assigned').getByText('Đã phân công').waitFor();
-    await page.locator('.timeline').getByText('Cập nhật xử lý').waitFor();
+    const distribution = page.getByTestId('distribution');
+    await poll(() => distribution.locator('tbody tr').allTextContents()).toEqual(['Chủ trìPhòng Kinh tế — Trần Thị Bình20/03/2026', 'Phối hợpVăn phòng18/03/2026']);
+
+    // A correction is a new entry; the first one stays, marked.
+    const history = page.getByTestId('processing-history');
+    await history.getByRole('button', { name: /^Sửa mục #/ }).click();
+    const fix = page.getByRole('form', { name: 'Ý kiến chỉ đạo' });
+    expect(await fix.getByLabel('Đơn vị (phối hợp 1)').inputValue()).toBe('Văn phòng');
+    await fix.getByLabel('Hạn xử lý (phối hợp 1)').fill('16/03/2026');
+    await fix.getByRole('button', { name: 'Lưu ý kiến chỉ đạo' }).click();
+    await poll(() => history.locator(':scope > li').count()).toBe(2);
+    await history.getByText(/đã được sửa bởi mục #/).waitFor();
+    await poll(() => distribution.locator('tbody tr').nth(1).textContent()).toBe('Phối hợpVăn phòng16/03/2026');
+    await page.locator('.timeline').getByText('Ghi quá trình giải quyết').first().waitFor();
+
+    await page.getByRole('button', { name: 'In phiếu giải quyết' }).click();
+    await poll(() => page.getByTestId('slip-result').textContent(), 30_000).toMatch(/phieu-giai-quyet-den-2026-3-.*\.pdf/);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /^Tải về phieu-giai-quyet/ }).click()]);
+    const saved = join(bridge.profileDir, 'phieu-tai-ve.pdf');
+    await download.saveAs(saved);
+    const text = execFileSync('pdftotext', ['-raw', saved, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text).toContain('PHIẾU GIẢI QUYẾT VĂN BẢN ĐẾN');
+    expect(text).toContain('Văn phòng: 16/03/2026');
+    await page.locator('.timeline').getByText('In phiếu giải quyết').waitFor();
     await browser.screenshot('document-detail');
   });
 
@@ -76,6 +106,16 @@ describe('Cần xử lý: assignment and follow-up', () => {
     expect(await rows.nth(0).getAttribute('class')).toBe('row--overdue');
     expect(await rows.nth(1).getAttribute('class')).toBe('row--urgent');
     await browser.screenshot('processing');
+    // Per unit: the overdue document nobody was given first; within 7 days of 10/03 the
+    // coordinating unit (16/03) is due, the lead (20/03) is not yet.
+    const windows = page.getByRole('group', { name: 'Sắp đến hạn trong' });
+    await windows.getByRole('button', { name: '7 ngày' }).click();
+    const units = page.getByTestId('unit-deadlines').locator('tbody tr');
+    await poll(() => units.locator('th').allTextContents()).toEqual(['Chưa giao đơn vị', 'Văn phòng']);
+    expect(await units.nth(0).textContent()).toContain('Chủ trì, hạn 05/03/2026 (quá hạn) — Đôn đốc nộp báo cáo thống kê');
+    expect(await units.nth(1).textContent()).toContain('Phối hợp, hạn 16/03/2026 — Tổ chức Ngày hội đại đoàn kết');
+    await windows.getByRole('button', { name: '1 ngày' }).click();
+    await poll(() => units.locator('th').allTextContents()).toEqual(['Chưa giao đơn vị']);
 
     await rows.nth(2).getByRole('button', { name: 'Hoàn thành' }).click();
     await poll(() => rows.count()).toBe(2);
@@ -99,7 +139,7 @@ describe('Cần xử lý with more than a page of documents', () => {
     });
     browser = await launchBrowser();
     await browser.page.goto(bridge.pageUrl);
-    await browser.page.getByRole('heading', { name: 'Sổ văn bản đến' }).waitFor();
+    await openIncomingRegister(browser.page);
   });
   afterAll(async () => {
     await browser?.close();

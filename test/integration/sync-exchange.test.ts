@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { updateProcessing } from '../../src/main/registry/processing.ts';
+import { recordProcessing } from '../../src/main/registry/processing-record.ts';
+import { processingRecordInput } from '../../src/shared/api/schemas/processing.ts';
 import { join } from 'node:path';
 import { writeStatusPackage } from '../../src/main/edxml/write-status-package.ts';
 import { answerRequest } from '../../src/main/sync/answer-request.ts';
@@ -53,9 +55,22 @@ describe('sync between two desks through the reference hub', () => {
     expect((await env.a.sync()).statusesReceived).toBe(1);
     expect(outbox(doc.documentId!)[0]!.receive_status).toBe('03');
 
-    // B assigns, works on and finishes it: 04, 05, 06 go back, each once.
+    // B's leader gives it to two units (04), B works on and finishes it: 04, 05, 06 go back,
+    // each once, carrying the processing history in their Description (docs/processing.md).
     const step = (status: 'assigned' | 'in_progress' | 'done') => updateProcessing(env.b.profile, processingInput.parse({ id: registered.id, status }));
-    step('assigned');
+    recordProcessing(
+      env.b.profile,
+      processingRecordInput.parse({
+        kind: 'instruction',
+        documentId: registered.id,
+        author: 'Lê Văn Cường, Chủ tịch',
+        text: 'Nghiên cứu, trả lời.',
+        assignees: [
+          { role: 'lead', unit: 'Phòng Kinh tế', dueDate: '2099-12-30' },
+          { role: 'coordinate', unit: 'Văn phòng', dueDate: '2099-12-20' },
+        ],
+      }),
+    );
     step('in_progress');
     step('in_progress');
     step('done');
@@ -64,6 +79,11 @@ describe('sync between two desks through the reference hub', () => {
     expect(outbox(doc.documentId!)[0]!.receive_status).toBe('06');
     const codes = env.a.profile.db.prepare('SELECT status_code FROM hub_statuses ORDER BY id').pluck().all();
     expect(codes).toEqual(['01', '03', '04', '05', '06']);
+    const described = env.a.profile.db.prepare("SELECT description FROM hub_statuses WHERE status_code = '04'").pluck().get() as string;
+    expect(described).toMatch(/^Đã phân công xử lý\.\n.*Ý kiến chỉ đạo của lãnh đạo cơ quan \(Lê Văn Cường, Chủ tịch\): Chủ trì: Phòng Kinh tế \(hạn 30\/12\/2099\); Phối hợp: Văn phòng \(hạn 20\/12\/2099\); Nghiên cứu, trả lời\.$/);
+    const finished = env.a.profile.db.prepare("SELECT description FROM hub_statuses WHERE status_code = '06'").pluck().get() as string;
+    expect(finished.split('\n')).toHaveLength(4);
+    expect(finished).toMatch(/^Đã xử lý xong\.\n.*Ý kiến chỉ đạo.*\n.*Tiến độ giải quyết: Đang xử lý\n.*Tiến độ giải quyết: Hoàn thành$/);
   });
 
   it('records a redelivered package once', async () => {

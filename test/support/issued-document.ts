@@ -40,7 +40,7 @@ export function softwareToken(identity: TestIdentity, chain: readonly TestIdenti
 
 const image = (name: string): string => readFileSync(join(ROOT, 'resources', 'signing', name)).toString('base64');
 
-export type IssueUntil = 'issued' | 'registered' | 'distributed';
+export type IssueUntil = 'approved' | 'numbered' | 'issued' | 'registered' | 'distributed';
 
 // A document carried through the real issuance workflow on an open profile: draft (main PDF and
 // one attachment PDF) → submitted → approved (leader) → numbered → issued (agency) → registered →
@@ -87,9 +87,11 @@ export async function issueDocument(
   });
   const id = draft.id;
   submitIssuance(p, id);
-  await approveIssuance(p, id, softwareToken(pki.leader, [pki.root]));
-  await numberIssuance(p, id);
-  let record = await issueIssuance(p, id, softwareToken(pki.agency, [pki.root]));
+  let record = await approveIssuance(p, id, softwareToken(pki.leader, [pki.root]));
+  if (until === 'approved') return record;
+  record = await numberIssuance(p, id);
+  if (until === 'numbered') return record;
+  record = await issueIssuance(p, id, softwareToken(pki.agency, [pki.root]));
   if (until === 'issued') return record;
   record = await registerIssuance(p, id);
   if (until === 'registered') return record;

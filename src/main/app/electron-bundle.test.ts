@@ -8,6 +8,11 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channelOf, OPERATION_NAMES } from '../../shared/api/contract.ts';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp.ts';
+import { agencyProfileInput } from '../../shared/api/schemas/profile.ts';
+import { vietnamToday } from '../../shared/domain/dates.ts';
+import { addIncoming } from '../../../test/support/documents.ts';
+import { SAMPLE_AGENCY } from '../../../test/support/temp-profile.ts';
+import { initProfile } from '../profile/init-profile.ts';
 import { BUNDLE_FILES, bundlePaths } from './bundle-layout.ts';
 
 // Runs the real build script (what `npm run build:electron` runs) into a temp folder, so the
@@ -124,5 +129,29 @@ describe('npm run build:electron', () => {
       shutdown: ['scheduler', 'sync', 'tokens', 'database'],
     });
     expect(report.channels).toEqual(OPERATION_NAMES.map((name) => channelOf(name)));
+    // Not set up yet: no Hôm nay, so nothing announced; the page may never ask for notifications.
+    expect(report).toMatchObject({ notifications: [], badgeCounts: [], notificationPermission: [false], notificationPermissionCheck: false });
+  }, 60_000);
+
+  it('announces the day from the main process: the deadline notice and the count on the taskbar', async () => {
+    // A set-up profile with an overdue deadline and an urgent document not yet presented.
+    const profileDir = join(base, 'profile-today');
+    const profile = initProfile(profileDir, agencyProfileInput.parse(SAMPLE_AGENCY), { actor: 'test' });
+    try {
+      const daysAgo = (n: number) => vietnamToday(new Date(Date.now() - n * 86_400_000));
+      addIncoming(profile, { subject: 'Báo cáo quá hạn', arrivalDate: daysAgo(10), documentDate: daysAgo(12), dueDate: daysAgo(9) });
+      addIncoming(profile, { subject: 'Hỏa tốc chưa trình', priority: 'Hỏa tốc', arrivalDate: daysAgo(1), documentDate: daysAgo(2) });
+    } finally {
+      profile.close();
+    }
+    const booted = await run(process.execPath, ['test/support/fake-electron/boot-main-bundle.ts', join(out, BUNDLE_FILES.main)], {
+      cwd: ROOT,
+      env: { ...process.env, VANTHU_PROFILE: profileDir, FAKE_ELECTRON_APPDATA: join(base, 'appdata-today') },
+    });
+    const report = JSON.parse(booted.stdout.trim().split('\n').at(-1) ?? '{}');
+    expect(report.notifications).toEqual([{ title: 'Hạn xử lý văn bản đến', body: '1 văn bản quá hạn xử lý. Xem trên màn hình Hôm nay.' }]);
+    // Linux here: the app badge (Windows draws an overlay icon instead, taskbar-badge.ts).
+    expect(report.badgeCounts).toEqual([2]);
+    expect(report.notificationPermission).toEqual([false]);
   }, 60_000);
 });

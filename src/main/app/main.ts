@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, ipcMain, Menu, protocol, safeStorage, type Session, session, shell, type WebContents } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, nativeImage, Notification, protocol, safeStorage, type Session, session, shell, type WebContents } from 'electron';
+import { DEFAULT_HORIZON_DAYS } from '../../shared/api/schemas/today.ts';
 import { createShellServices } from './shell-services.ts';
 import { APP_ENTRY_URL, APP_SCHEME } from './app-origin.ts';
 import { APP_SCHEME_REGISTRATION, createAppProtocolHandler } from './app-protocol.ts';
@@ -10,6 +11,8 @@ import { guardWebContents } from './navigation-guard.ts';
 import { safeStorageCipher } from './safe-storage-cipher.ts';
 import { blockPageNetworkAccess } from './network-guard.ts';
 import { denyAllPermissions } from './permissions.ts';
+import { taskbarCount } from './taskbar-badge.ts';
+import { startTodayAlerts, type TodayAlerts } from './today-alerts.ts';
 import { getMainWindowOptions } from './window-options.ts';
 
 // The Electron shell: wiring only. Every decision it applies lives in a module of this folder
@@ -21,6 +24,10 @@ protocol.registerSchemesAsPrivileged([APP_SCHEME_REGISTRATION]);
 app.enableSandbox();
 // A fixed folder name, whatever the package name or a dev run: %APPDATA%\VanThu on Windows.
 app.setPath('userData', join(app.getPath('appData'), 'VanThu'));
+
+// Windows shows a notification only for the app's AppUserModelID, the installer's appId
+// (electron-builder.yml), which also groups the taskbar button the count is drawn on.
+if (process.platform === 'win32') app.setAppUserModelId('vn.gov.vanthu.desktop');
 
 const paths = bundlePaths(import.meta.url);
 const devTools = !app.isPackaged;
@@ -46,6 +53,7 @@ function start(): void {
   const { logger, dispatch } = services;
   const ourContents = new Set<WebContents>();
   let mainWindow: BrowserWindow | null = null;
+  let alerts: TodayAlerts | null = null;
   // Quitting waits for the services to close (a running sync ends its commit first): the first
   // will-quit is held, the second, after close(), goes through.
   let closed = false;
@@ -69,6 +77,7 @@ function start(): void {
   app.on('will-quit', (event) => {
     if (closed) return;
     event.preventDefault();
+    alerts?.dispose();
     void services.close().finally(() => {
       closed = true;
       app.quit();
@@ -90,6 +99,7 @@ function start(): void {
       // never delay the first page (and safeStorage needs 'ready').
       services.checkIntegrity();
       services.startScheduler();
+      startAlerts();
     });
     window.on('closed', () => {
       ourContents.delete(contents);
@@ -97,6 +107,36 @@ function start(): void {
     });
     mainWindow = window;
     void window.loadURL(APP_ENTRY_URL);
+  }
+
+  // A new document from the hub and the day's deadlines as desktop notifications, and the count
+  // on the taskbar (docs/ui.md "Thông báo"): the main process shows them with Electron's
+  // Notification; the page's own notification permission stays denied (permissions.ts).
+  function startAlerts(): void {
+    alerts ??= startTodayAlerts(
+      {
+        read: () => services.handlers['today.summary']({ horizonDays: DEFAULT_HORIZON_DAYS }),
+        notify: (notice) => {
+          if (!Notification.isSupported()) return;
+          const shown = new Notification({ title: notice.title, body: notice.body });
+          // A click brings the window forward; Hôm nay shows what the notice is about.
+          shown.on('click', () => {
+            if (!mainWindow) return;
+            if (mainWindow.isMinimized()) mainWindow.restore();
+            mainWindow.focus();
+          });
+          shown.show();
+        },
+        setCount: taskbarCount({
+          platform: process.platform,
+          app,
+          window: () => mainWindow,
+          imageFromBitmap: (bitmap, size) => nativeImage.createFromBitmap(bitmap, size),
+        }),
+      },
+      logger,
+    );
+    void alerts.check();
   }
 
   void app.whenReady().then(() => {

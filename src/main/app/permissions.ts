@@ -12,6 +12,9 @@ export interface PermissionSession {
 // hostile content in the page cannot reach a device, and a feature that one day needs a
 // permission has to be granted here, by name, on purpose. (Signing tokens are reached from the
 // main process through PKCS#11, never from the page over WebUSB.)
+// Desktop notifications (a new document, the day's deadlines) are shown by the main process with
+// Electron's Notification (today-alerts.ts), which needs no permission of the page: the page's own
+// `notifications` request stays refused, so hostile content cannot pose as the app.
 export function denyAllPermissions(session: PermissionSession, logger: Logger): void {
   session.setPermissionRequestHandler((_contents, permission, callback) => {
     logger.log('warn', 'permission.denied', { permission });

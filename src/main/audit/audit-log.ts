@@ -44,7 +44,8 @@ export function entryHash(prevHash: string, e: Omit<AuditRow, 'hash' | 'prev_has
 
 export class AuditLog {
   private readonly db: Db;
-  private readonly actor: string;
+  // Who the entries are written by (the OS account); the processing history records it too.
+  readonly actor: string;
   private readonly clock: () => string;
 
   constructor(db: Db, actor: string, clock: () => string) {

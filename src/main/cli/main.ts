@@ -3,6 +3,8 @@ import { mapSqliteError } from '../db/sqlite-errors.ts';
 import { registerExport, importBook } from './commands/books.ts';
 import { documentShow, documentVoid, incomingAdd, outgoingAdd, processingList, processingUpdate } from './commands/documents.ts';
 import { auditList, auditVerify, backup, dbCheck, restore } from './commands/maintenance.ts';
+import { processingHistoryCommand, processingInstruct, processingRecord, processingSlip, processingUnits } from './commands/processing.ts';
+import { replyLinkCommand, replyListCommand, replyUnlinkCommand } from './commands/replies.ts';
 import {
   issueApprove,
   issueCorrect,
@@ -34,7 +36,10 @@ import { signingSettings } from './commands/signing-settings.ts';
 import { tokenList } from './commands/token.ts';
 import { trustImport, trustList, trustRemove } from './commands/trust.ts';
 import { trustCrlList, trustCrlRefresh } from './commands/trust-crl.ts';
+import { today } from './commands/today.ts';
 import { verify } from './commands/verify.ts';
+import { propose } from './commands/propose.ts';
+import { copyDigitise, copyMake, copyOptions, copySend, secretAdd, secretList } from './commands/copy.ts';
 import type { Command } from './context.ts';
 
 // `vanthu <command> [subcommand] --profile DIR … [--json]`. Exit codes: 0 ok, 2 bad input,
@@ -45,11 +50,20 @@ const COMMANDS: Record<string, Command> = {
   'series list': seriesList,
   'series add': seriesAdd,
   'incoming add': incomingAdd,
+  propose,
   'outgoing add': outgoingAdd,
   'document show': documentShow,
   'document void': documentVoid,
   'processing update': processingUpdate,
   'processing list': processingList,
+  'processing record': processingRecord,
+  'processing instruct': processingInstruct,
+  'processing history': processingHistoryCommand,
+  'processing units': processingUnits,
+  'processing slip': processingSlip,
+  'reply link': replyLinkCommand,
+  'reply unlink': replyUnlinkCommand,
+  'reply list': replyListCommand,
   search,
   'register export': registerExport,
   import: importBook,
@@ -94,6 +108,13 @@ const COMMANDS: Record<string, Command> = {
   'hub-config': hubConfig,
   'agencies refresh': agenciesRefresh,
   'agencies search': agenciesSearch,
+  today,
+  'copy digitise': copyDigitise,
+  'copy options': copyOptions,
+  'copy make': copyMake,
+  'copy send': copySend,
+  'secret add': secretAdd,
+  'secret list': secretList,
 };
 
 const HELP = `vanthu — VanThu Desktop từ dòng lệnh / from the command line
@@ -102,10 +123,19 @@ const HELP = `vanthu — VanThu Desktop từ dòng lệnh / from the command lin
   vanthu profile show --profile DIR
   vanthu series list|add --profile DIR [--name N --types quyet-dinh,chi-thi --issuer ABBR]
   vanthu incoming add --profile DIR FILE.json|- [--allow-duplicate]
+  vanthu propose FILE.pdf                                  (đề xuất số, ký hiệu, ngày, cơ quan, loại, trích yếu, người ký từ chữ của tệp PDF)
   vanthu outgoing add --profile DIR FILE.json|-
   vanthu document show|void --profile DIR --id N [--reason TEXT]
   vanthu processing update --profile DIR --id N [--status S --unit U --person P --due YYYY-MM-DD --reply X]
   vanthu processing list --profile DIR [--filter open|overdue|all]
+  vanthu processing instruct --profile DIR --id N --author "Chủ tịch …" --lead "ĐƠN VỊ|NGƯỜI|YYYY-MM-DD" [--coordinate "…"]… [--text T --given D --corrects E]
+  vanthu processing record --profile DIR FILE.json|-      (mọi loại mục: ý kiến chỉ đạo, lãnh đạo đơn vị, đề xuất, tiến độ, kết quả; docs/processing.md)
+  vanthu processing history --profile DIR --id N
+  vanthu processing units --profile DIR [--within N]      (quá hạn và sắp đến hạn theo đơn vị)
+  vanthu processing slip --profile DIR --id N --out FILE.pdf   (phiếu giải quyết văn bản đến)
+  vanthu reply link --profile DIR --incoming N (--outgoing N | --issuance N)   (trả lời văn bản đến)
+  vanthu reply unlink --profile DIR --link N
+  vanthu reply list --profile DIR (--document N | --issuance N)
   vanthu search --profile DIR QUERY [--kind incoming|outgoing|all --year Y --type T --from D --to D --status S --priority P]
   vanthu register export --profile DIR --kind incoming|outgoing|followup --year Y --format json|csv|xlsx|pdf --out FILE [--from D --to D]
   vanthu import --profile DIR --kind incoming|outgoing FILE.csv|FILE.xlsx [--dry-run]
@@ -143,6 +173,13 @@ const HELP = `vanthu — VanThu Desktop từ dòng lệnh / from the command lin
   vanthu hub --port P --data DIR --systems FILE.json [--latency-ms N --bandwidth B/s --drop-after N --error-rate R --redeliver-acks N]
   vanthu hub-config --profile DIR [--endpoint URL --system-id ID --secret-stdin] [--ca FILE]… [--schedule HH:mm|none] [--enabled yes|no]
   vanthu agencies refresh|search --profile DIR [QUERY] [--limit N --offset N]
+  vanthu today --profile DIR [--days N]                    (Hôm nay: chờ tiếp nhận, khẩn chưa trình, hạn xử lý, chưa phát hành, chờ gửi)
+  vanthu copy digitise --profile DIR --id N --paper original|certified-copy SCAN.pdf|PAGE.png…  (số hóa: PDF ≥ 1.4, màu, ≥ 200 dpi)
+  vanthu copy options --profile DIR --id N                (các hình thức sao được phép của từng tệp, và lý do khi không)
+  vanthu copy make --profile DIR --id N --file SHA256 --kind sao-y|sao-luc|trich-sao --form electronic|paper [--excerpt FILE.pdf] [--out FILE.pdf]
+              electronic: --module PATH --token LABEL --cert ID [--pin-stdin]; paper: --signer-position P --signer-name N [--signer-competence C] --recipient R…
+  vanthu copy send --profile DIR --copy N --to "MÃ_ĐỊNH_DANH Tên cơ quan"…
+  vanthu secret add|list --profile DIR [FILE.json|- | --year Y]   (sổ văn bản mật đến, riêng)
 
 Mọi lệnh nhận --json để in kết quả dạng JSON. Mã thoát: 0 thành công, 2 dữ liệu vào sai, 1 lỗi khác.
 Every command takes --json. Exit codes: 0 ok, 2 bad input, 1 other failure. Schemas: docs/cli.md.`;

@@ -10,6 +10,7 @@ import { commitStep } from './commit-step.ts';
 import { getIssuance, type Issuance, issuanceRecord, mainFileAt, recipientsOf } from './issuance-repo.ts';
 import { requireNext } from './states.ts';
 import { numberNotation } from '../../shared/domain/notation.ts';
+import { closeRepliesOf, replyNotes } from '../registry/reply-close.ts';
 
 // Column 5 of the outgoing register as the "Nơi nhận" block prints it (nd30-rules §8).
 export function recipientsText(names: readonly string[], archive: string | null): string {
@@ -34,6 +35,8 @@ function notesOf(p: Profile, issuance: Issuance): string | undefined {
     const original = getDocument(p, issuance.relatedDocumentId);
     parts.push(`${RELATION_NOTE[issuance.relation]} số ${numberNotation(original)} ngày ${formatVietnameseDate(original.documentDate)}.`);
   }
+  const replies = replyNotes(p, { issuanceId: issuance.id });
+  if (replies) parts.push(replies);
   return parts.length > 0 ? parts.join('\n') : undefined;
 }
 
@@ -59,7 +62,10 @@ export async function registerIssuance(p: Profile, id: number): Promise<Issuance
       notes: notesOf(p, current),
     };
     updateDocument(p, documentPatch.parse({ id: documentId, ...columns }));
-    return { details: { documentId, ...columns } };
+    // The reply is issued and in the register: it closes the incoming documents it answers
+    // (docs/processing.md, Replies), in this same transaction.
+    const answered = closeRepliesOf(p, { issuanceId: id }, getDocument(p, documentId));
+    return { details: { documentId, ...columns, ...(answered.length > 0 ? { answered } : {}) } };
   });
   return issuanceRecord(p, id);
 }

@@ -11,8 +11,16 @@ const STATUS_OF: Readonly<Record<string, { code: string; text: string }>> = {
 };
 
 // Called in the transaction that changes an incoming document's processing state: when the
-// document came from the hub, its sender is told, each state once.
-export function queueTrackingStatus(ctx: RegistryContext, documentId: number, from: string | null, to: string | null, at: string): void {
+// document came from the hub, its sender is told, each state once. `description` carries the
+// processing history (docs/processing.md); the status's own sentence without it.
+export function queueTrackingStatus(
+  ctx: RegistryContext,
+  documentId: number,
+  from: string | null,
+  to: string | null,
+  at: string,
+  description?: string,
+): void {
   if (!to || to === from) return;
   const status = STATUS_OF[to];
   if (!status) return;
@@ -20,5 +28,5 @@ export function queueTrackingStatus(ctx: RegistryContext, documentId: number, fr
   if (inboxId === undefined) return;
   const already = statement(ctx.db, "SELECT 1 FROM hub_sends WHERE kind = 'status' AND inbox_id = ? AND status_code = ?").get(inboxId, status.code);
   if (already) return;
-  queueStatusSend(ctx, inboxId, status.code, status.text, at);
+  queueStatusSend(ctx, inboxId, status.code, description ?? status.text, at);
 }

@@ -1,13 +1,15 @@
 import type { z } from 'zod';
 import type { DocumentRecord, ListResult, processingInput } from '../../shared/api/schemas/documents.ts';
-import { processingStatusLabel } from '../../shared/domain/processing.ts';
+import { distributionOf } from '../../shared/domain/processing-history.ts';
+import { processingStatusLabel, type ProcessingStatus } from '../../shared/domain/processing.ts';
 import { AppError } from '../../shared/errors.ts';
 import { writeTransaction } from '../db/connection.ts';
 import { timestamp, today } from './clock.ts';
 import type { RegistryContext } from './context.ts';
 import { DOCUMENT_COLUMNS, DOCUMENT_FROM, type DocumentRow, toDocumentRecord } from './document-rows.ts';
 import { getDocument } from './documents.ts';
-import { queueTrackingStatus } from '../outbox/tracking-status.ts';
+import { applyHistory, insertEntry, readEntries } from './processing-entries.ts';
+import { requireHandled } from './processing-record.ts';
 
 // What the clerk must handle, in the order it needs attention (nd30-rules §4): overdue first,
 // then by urgency (Hỏa tốc before Khẩn), then the nearest deadline, then arrival order.
@@ -32,45 +34,68 @@ export function listProcessing(
 
 type ProcessingData = z.output<typeof processingInput>;
 
+const differs = <T>(given: T | undefined, current: T): given is T => given !== undefined && given !== current;
+
+// The quick path (the list's buttons, `vanthu processing update`): one lead, one deadline, a
+// status. It appends history entries as the full form does (docs/processing.md): a changed
+// assignee or deadline is an instruction whose lead is replaced (coordinating units kept), a
+// changed status or reply number a status entry.
 export function updateProcessing(ctx: RegistryContext, input: ProcessingData): DocumentRecord {
   writeTransaction(ctx.db, () => {
     const before = getDocument(ctx, input.id);
-    if (before.direction !== 'incoming') {
-      throw new AppError('INVALID_INPUT', 'Chỉ theo dõi giải quyết văn bản đến.', `document ${input.id} is outgoing`);
+    requireHandled(before);
+    const at = timestamp(ctx.clock);
+    const givenOn = today(ctx.clock);
+    const current = before.processingStatus ?? 'pending';
+    const assigned = differs(input.assigneeUnit, before.assigneeUnit) || differs(input.assigneePerson, before.assigneePerson) || differs(input.dueDate, before.dueDate);
+    const entryIds: number[] = [];
+    let status: ProcessingStatus = current;
+    if (assigned) {
+      const lead = {
+        role: 'lead' as const,
+        unit: input.assigneeUnit === undefined ? before.assigneeUnit : input.assigneeUnit,
+        person: input.assigneePerson === undefined ? before.assigneePerson : input.assigneePerson,
+        dueDate: input.dueDate === undefined ? before.dueDate : input.dueDate,
+      };
+      if (lead.dueDate && lead.dueDate < before.registerDate) {
+        throw new AppError('INVALID_INPUT', 'Hạn xử lý không được trước ngày đến.', `due date ${lead.dueDate} before arrival`, {
+          issues: [{ path: 'dueDate', message: 'không được trước ngày đến' }],
+        });
+      }
+      if (lead.unit !== null || lead.person !== null) {
+        const others = distributionOf(readEntries(ctx, before.id)).filter((r) => r.role !== 'lead');
+        // Naming an assignee on a document still "pending" moves it to "assigned" (edXML status 04).
+        status = current === 'pending' ? 'assigned' : current;
+        entryIds.push(insertEntry(ctx, before.id, { kind: 'instruction', author: null, text: null, givenOn, status, assignees: [lead, ...others] }, at));
+      }
     }
-    if (before.status === 'void') {
-      throw new AppError('CONFLICT', 'Văn bản đã bị hủy, không thể cập nhật xử lý.', `document ${input.id} is void`);
+    const replyChanged = differs(input.replyNotation, before.replyNotation);
+    if (differs(input.status, status) || replyChanged) {
+      status = input.status ?? status;
+      const replyNotation = replyChanged ? input.replyNotation : null;
+      entryIds.push(insertEntry(ctx, before.id, { kind: 'status', author: null, text: null, givenOn, status, replyNotation }, at));
     }
-    const assigneeUnit = input.assigneeUnit === undefined ? before.assigneeUnit : input.assigneeUnit;
-    const assigneePerson = input.assigneePerson === undefined ? before.assigneePerson : input.assigneePerson;
-    // Naming an assignee on a document still "pending" moves it to "assigned" (edXML status 04).
-    const status =
-      input.status ?? (before.processingStatus === 'pending' && (assigneeUnit || assigneePerson) ? 'assigned' : before.processingStatus);
-    const after = {
-      processingStatus: status,
-      assigneeUnit,
-      assigneePerson,
-      dueDate: input.dueDate === undefined ? before.dueDate : input.dueDate,
-      replyNotation: input.replyNotation === undefined ? before.replyNotation : input.replyNotation,
-    };
-    if (after.dueDate && after.dueDate < before.registerDate) {
-      throw new AppError('INVALID_INPUT', 'Hạn xử lý không được trước ngày đến.', `due date ${after.dueDate} before arrival`, {
-        issues: [{ path: 'dueDate', message: 'không được trước ngày đến' }],
-      });
+    if (entryIds.length > 0) applyHistory(ctx, before, at);
+    // An assignment cleared, or a deadline given without anyone to give it to, is not an
+    // opinion of anyone: it changes the columns only (the audit entry keeps what they were).
+    else if (assigned) {
+      ctx.db
+        .prepare('UPDATE documents SET assignee_unit = @unit, assignee_person = @person, due_date = @due, updated_at = @at WHERE id = @id')
+        .run({
+          unit: input.assigneeUnit === undefined ? before.assigneeUnit : input.assigneeUnit,
+          person: input.assigneePerson === undefined ? before.assigneePerson : input.assigneePerson,
+          due: input.dueDate === undefined ? before.dueDate : input.dueDate,
+          at,
+          id: before.id,
+        });
     }
-    ctx.db
-      .prepare(
-        `UPDATE documents SET processing_status = @processingStatus, assignee_unit = @assigneeUnit,
-           assignee_person = @assigneePerson, due_date = @dueDate, reply_notation = @replyNotation, updated_at = @at
-         WHERE id = @id`,
-      )
-      .run({ ...after, at: timestamp(ctx.clock), id: input.id });
-    queueTrackingStatus(ctx, input.id, before.processingStatus, after.processingStatus, timestamp(ctx.clock));
+    const after = getDocument(ctx, before.id);
     ctx.audit.append({
       action: 'processing.update',
       entityType: 'document',
       entityId: input.id,
       details: {
+        entryIds,
         from: {
           status: before.processingStatus,
           assigneeUnit: before.assigneeUnit,
@@ -78,7 +103,13 @@ export function updateProcessing(ctx: RegistryContext, input: ProcessingData): D
           dueDate: before.dueDate,
           replyNotation: before.replyNotation,
         },
-        to: after,
+        to: {
+          processingStatus: after.processingStatus,
+          assigneeUnit: after.assigneeUnit,
+          assigneePerson: after.assigneePerson,
+          dueDate: after.dueDate,
+          replyNotation: after.replyNotation,
+        },
         statusLabel: after.processingStatus ? processingStatusLabel(after.processingStatus) : null,
       },
     });

@@ -127,8 +127,21 @@ export function createDefaultSeries(ctx: RegistryContext): void {
 }
 
 export function seriesForIncoming(ctx: RegistryContext): SeriesRecord {
-  const s = listSeries(ctx).find((x) => x.direction === 'incoming' && x.active);
+  const s = listSeries(ctx).find((x) => x.direction === 'incoming' && x.active && !x.secret);
   if (!s) throw new AppError('CONFLICT', 'Chưa có sổ văn bản đến.', 'no active incoming series');
+  return s;
+}
+
+// Secret incoming paper documents have their own register (Decree 30 Art. 22.4; migration 0010).
+export function seriesForSecretIncoming(ctx: RegistryContext): SeriesRecord {
+  const s = listSeries(ctx).find((x) => x.direction === 'incoming' && x.active && x.secret);
+  if (!s) {
+    throw new AppError(
+      'CONFLICT',
+      'Văn bản mật đến phải được vào sổ văn bản mật đến riêng, mà cơ quan chưa có sổ này: hãy tạo một sổ văn bản đến đánh dấu "Sổ văn bản mật" trong Cài đặt → Sổ và dãy số.',
+      'no active secret incoming series',
+    );
+  }
   return s;
 }
 

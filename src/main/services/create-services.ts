@@ -19,6 +19,10 @@ import { createRevocationHandlers } from './revocation-handlers.ts';
 import { createSigningHandlers } from './signing-handlers.ts';
 import { createTrustListHandlers } from './trust-list-handlers.ts';
 import { createSyncHandlers } from './sync-handlers.ts';
+import { createCopiesHandlers } from './copies-handlers.ts';
+import { createProcessingHandlers } from './processing-handlers.ts';
+import { createRepliesHandlers } from './replies-handlers.ts';
+import { createTodayHandlers } from './today-handlers.ts';
 
 // What differs between the Electron shell, the loopback bridge and a benchmark: everything else
 // is built here, the same way for all of them.
@@ -101,6 +105,10 @@ export function createServices(deps: ServicesDeps): Services {
     ...createRevocationHandlers(handlerDeps, deps.crlPolicy ?? OPEN_CRL_POLICY),
     ...createFontHandlers(handlerDeps),
     ...createTrustListHandlers(handlerDeps),
+    ...createCopiesHandlers(handlerDeps),
+    ...createProcessingHandlers(handlerDeps),
+    ...createRepliesHandlers(handlerDeps),
+    ...createTodayHandlers(handlerDeps),
   };
   let scheduler: SyncScheduler | null = null;
   let integrityStarted = false;

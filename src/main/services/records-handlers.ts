@@ -7,12 +7,12 @@ import { today } from '../registry/clock.ts';
 import { addAttachment, getDocumentDetail, readAttachment, updateDocument, voidDocument } from '../registry/documents.ts';
 import { findDuplicates, registerIncoming } from '../registry/incoming.ts';
 import { listDocuments } from '../registry/listing.ts';
+import { proposeFields } from '../prefill/propose-fields.ts';
 import { previewOutgoingNumber, registerOutgoing } from '../registry/outgoing.ts';
-import { listProcessing, updateProcessing } from '../registry/processing.ts';
 import { listRegisters, listSeries, saveSeries } from '../registry/series-repo.ts';
 import type { HandlerDeps, HandlersOf } from './handler-types.ts';
 
-type RecordsPrefix = 'app' | 'profile' | 'series' | 'registers' | 'incoming' | 'outgoing' | 'documents' | 'processing';
+type RecordsPrefix = 'app' | 'profile' | 'series' | 'registers' | 'incoming' | 'outgoing' | 'documents';
 
 // The agency, its series and registers, and the documents in them (docs/numbering.md).
 export function createRecordsHandlers({ session, ready, integrity }: Pick<HandlerDeps, 'session' | 'ready' | 'integrity'>): HandlersOf<RecordsPrefix> {
@@ -44,6 +44,7 @@ export function createRecordsHandlers({ session, ready, integrity }: Pick<Handle
     'registers.list': (input) => listRegisters(ready(), input.year),
     'incoming.checkDuplicates': (input) => findDuplicates(ready(), input),
     'incoming.register': (input) => registerIncoming(ready(), input),
+    'incoming.proposeFields': (input) => proposeFields(Buffer.from(input.dataBase64, 'base64')),
     'outgoing.preview': (input) =>
       previewOutgoingNumber(ready(), {
         documentType: input.documentType,
@@ -60,7 +61,5 @@ export function createRecordsHandlers({ session, ready, integrity }: Pick<Handle
       const file = readAttachment(ready(), input.documentId, input.sha256);
       return { name: file.name, size: file.size, dataBase64: file.data.toString('base64') };
     },
-    'processing.list': (input) => listProcessing(ready(), input),
-    'processing.update': (input) => updateProcessing(ready(), input),
   };
 }

@@ -3,7 +3,7 @@ import type { DocumentRecord } from '../../shared/api/schemas/documents.ts';
 import { numberNotation } from '../../shared/domain/notation.ts';
 import { AppError } from '../../shared/errors.ts';
 import { getAgencyProfile } from '../registry/agency-repo.ts';
-import { documentFile } from '../registry/documents.ts';
+import { documentFile, getDocument } from '../registry/documents.ts';
 import { addFileRevision } from '../registry/file-revisions.ts';
 import { fillNumberAndDate } from '../signing/fill-number.ts';
 import { signBatch } from '../signing/sign-batch.ts';
@@ -66,14 +66,35 @@ export function createSigningHandlers({ ready, tokens, resources }: Pick<Handler
       });
       return { page: plan.placement.page, rect: [...plan.placement.rect], basis: plan.placement.basis, pages: plan.pages.map((x) => ({ width: x.width, height: x.height })) };
     },
-    'signing.sign': (input) =>
-      signBatch(
-        ready(),
+    'signing.sign': (input) => {
+      // A certified copy is made in "Sao văn bản" (copies.makeElectronic), which numbers it in the
+      // copies series and signs only what Art. 25.1 and 33.2 allow (docs/copies.md).
+      if (input.kind === 'copy') {
+        throw new AppError(
+          'FORBIDDEN',
+          'Bản sao điện tử được lập ở mục "Sao văn bản" của văn bản: bản sao phải được cấp số trong sổ bản sao, và khóa của cơ quan chỉ ký bản sao từ văn bản giấy sang văn bản điện tử (Điều 25.1, 33.2 Nghị định 30/2020).',
+          'signing.sign with kind copy refused: copies go through copies.makeElectronic',
+        );
+      }
+      // Art. 33.2: the agency's key signs the agency's own documents and the copies from paper it
+      // makes; a file of an incoming document is another agency's, and is copied, never signed.
+      const p = ready();
+      const foreign = input.items.map((i) => getDocument(p, i.documentId)).find((d) => d.direction === 'incoming');
+      if (foreign) {
+        throw new AppError(
+          'FORBIDDEN',
+          `Văn bản đến số ${foreign.number}/${foreign.year} là văn bản của cơ quan khác: không ký số vào tệp của văn bản đến (Điều 33.2 Nghị định 30/2020). Muốn có bản sao, hãy dùng mục "Sao văn bản".`,
+          `signing.sign on files of incoming document ${foreign.id} refused (Decree 30 Art. 33.2)`,
+        );
+      }
+      return signBatch(
+        p,
         { client: tokens(), modulePath: input.modulePath, tokenSerial: input.tokenSerial, certificateId: input.certificateId, pin: input.pin },
         resources,
         input.kind,
         input.items,
-      ),
+      );
+    },
     'signing.number': async (input) => {
       const p = ready();
       const { doc, file, path } = documentFile(p, input.documentId, input.sha256);

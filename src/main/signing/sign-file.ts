@@ -26,8 +26,9 @@ export interface SignFileRequest {
   readonly image?: Uint8Array | null;
   // For the attachment line: the main document's "số, ký hiệu".
   readonly numberNotation?: string | null;
-  // For the certified copy line: the copying agency.
+  // For the certified copy line: the copying agency, and the form of copy (SAO Y when absent).
   readonly copyingAgency?: string | null;
+  readonly copyLabel?: 'SAO Y' | 'SAO LỤC' | 'TRÍCH SAO' | null;
   readonly placement?: { readonly page: number; readonly rect: Rect } | null;
   readonly anchor?: string | null;
   readonly anchorOptional?: boolean;
@@ -62,7 +63,7 @@ const REASONS: Readonly<Record<SignatureKind, string>> = {
   copy: 'Ký sao y',
 };
 
-function lineFor(request: Pick<SignFileRequest, 'kind' | 'numberNotation' | 'copyingAgency' | 'signingTime'>): string | null {
+function lineFor(request: Pick<SignFileRequest, 'kind' | 'numberNotation' | 'copyingAgency' | 'copyLabel' | 'signingTime'>): string | null {
   if (request.kind === 'attachment') {
     const number = request.numberNotation?.trim();
     if (!number) throw new AppError('INVALID_INPUT', 'Ký tệp đính kèm cần số, ký hiệu của văn bản chính.', 'attachment signature without numberNotation');
@@ -71,7 +72,7 @@ function lineFor(request: Pick<SignFileRequest, 'kind' | 'numberNotation' | 'cop
   if (request.kind === 'copy') {
     const agency = request.copyingAgency?.trim();
     if (!agency) throw new AppError('INVALID_INPUT', 'Ký sao y cần tên cơ quan sao.', 'copy signature without copyingAgency');
-    return copyLine(agency, request.signingTime);
+    return copyLine(agency, request.signingTime, request.copyLabel ?? 'SAO Y');
   }
   return null;
 }
@@ -157,7 +158,7 @@ export async function signFile(request: SignFileRequest): Promise<SignFileResult
     output: request.output,
     appearance,
     signingTime: request.signingTime,
-    reason: request.reason ?? REASONS[request.kind],
+    reason: request.reason ?? (request.kind === 'copy' && request.copyLabel ? `Ký ${request.copyLabel.toLocaleLowerCase('vi')}` : REASONS[request.kind]),
     sign: (digest) => buildPadesCms(request.signer, digest, timestamp ? { timestamp } : {}),
     ...(request.fontsDir ? { fontsDir: request.fontsDir } : {}),
   });

@@ -29,6 +29,9 @@ export interface SignJob {
   // The signer's name on the page: the approval image goes above it when the page has it.
   readonly anchor?: string | null;
   readonly numberNotation?: string | null;
+  // The form of an electronic copy (SAO Y, SAO LỤC, TRÍCH SAO) and the signature's reason.
+  readonly copyLabel?: 'SAO Y' | 'SAO LỤC' | 'TRÍCH SAO' | null;
+  readonly reason?: string;
 }
 
 export interface TokenSigner {
@@ -85,6 +88,8 @@ export async function withTokenSigner<T>(
             image: images.get(job.kind) ?? null,
             numberNotation: job.numberNotation ?? null,
             copyingAgency,
+            copyLabel: job.copyLabel ?? null,
+            ...(job.reason ? { reason: job.reason } : {}),
             placement: job.placement ?? null,
             anchor: job.anchor ?? null,
             anchorOptional: true,

@@ -30,7 +30,8 @@ export function signedFilesOf(ctx: RegistryContext, documentId: number): { main:
     `SELECT df.id, df.sha256, df.name, f.size, df.revision_of, df.revision_kind
      FROM document_files df JOIN files f ON f.sha256 = df.sha256 WHERE df.document_id = ? ORDER BY df.id`,
   ).all(documentId) as FileRow[];
-  const main = rows.filter((r) => r.revision_kind === 'agency').pop();
+  // An electronic copy (docs/copies.md) carries the agency's signature as its 'copy' revision.
+  const main = rows.filter((r) => r.revision_kind === 'agency').pop() ?? rows.filter((r) => r.revision_kind === 'copy').pop();
   if (!main) {
     throw new AppError(
       'CONFLICT',

@@ -4,9 +4,9 @@ import { queryClient } from './query-client.ts';
 
 // The reads that show registered documents: any registration, correction, void or import
 // changes a list, a count, a number to come or a possible duplicate.
-const RECORDS = ['documents.list', 'documents.get', 'registers.list', 'processing.list', 'outgoing.preview', 'incoming.checkDuplicates'] as const;
-const ISSUANCE = ['issuance.list', 'issuance.get'] as const;
-const INBOX = ['inbox.list', 'inbox.get', 'sync.state'] as const;
+const RECORDS = ['documents.list', 'documents.get', 'registers.list', 'processing.list', 'processing.history', 'processing.unitDeadlines', 'outgoing.preview', 'incoming.checkDuplicates', 'today.summary'] as const;
+const ISSUANCE = ['issuance.list', 'issuance.get', 'today.summary'] as const;
+const INBOX = ['inbox.list', 'inbox.get', 'sync.state', 'today.summary'] as const;
 
 // What each change makes out of date, as the reads that show it. audit.list comes with every
 // one, since every change is written to the log. 'all': a restore replaces the whole data.
@@ -19,6 +19,10 @@ const CHANGES = {
   'documents.void': [...RECORDS, ...ISSUANCE],
   'documents.addAttachment': ['documents.get'],
   'processing.update': RECORDS,
+  'processing.record': RECORDS,
+  'processing.printSlip': [],
+  'replies.link': [...RECORDS, 'replies.list'],
+  'replies.unlink': [...RECORDS, 'replies.list'],
   'books.import': RECORDS,
   'backup.create': ['backup.list'],
   'backup.restore': 'all',
@@ -37,7 +41,7 @@ const CHANGES = {
   'issuance.approve': ISSUANCE,
   'issuance.number': [...ISSUANCE, ...RECORDS],
   'issuance.issue': [...ISSUANCE, ...RECORDS],
-  'issuance.register': [...ISSUANCE, ...RECORDS],
+  'issuance.register': [...ISSUANCE, ...RECORDS, 'replies.list'],
   'issuance.distribute': [...ISSUANCE, 'sync.state'],
   'issuance.void': [...ISSUANCE, ...RECORDS],
   'hub.saveSettings': ['hub.settings', 'sync.state'],
@@ -46,6 +50,11 @@ const CHANGES = {
   'inbox.accept': [...INBOX, ...RECORDS],
   'inbox.refuse': INBOX,
   'inbox.answer': [...INBOX, ...RECORDS],
+  'copies.digitise': ['documents.get', 'copies.options'],
+  'copies.makeElectronic': [...RECORDS, 'copies.options'],
+  'copies.makePaper': [...RECORDS, 'copies.options'],
+  'copies.distribute': ['documents.get', 'copies.options', 'sync.state', 'today.summary'],
+  'secretIncoming.register': ['secretIncoming.list', 'registers.list'],
 } as const satisfies Partial<Record<OperationName, readonly OperationName[] | 'all'>>;
 
 export type WriteName = keyof typeof CHANGES;

@@ -10,8 +10,10 @@ import { OutgoingForm } from '../screens/outgoing/OutgoingForm.tsx';
 import { ProcessingScreen } from '../screens/processing/ProcessingScreen.tsx';
 import type { ListFilters } from '../screens/register/list-filters.ts';
 import { RegisterList } from '../screens/register/RegisterList.tsx';
+import { SecretIncomingScreen } from '../screens/secret/SecretIncomingScreen.tsx';
 import { SettingsScreen } from '../screens/settings/SettingsScreen.tsx';
 import { SyncScreen } from '../screens/sync/SyncScreen.tsx';
+import { TodayScreen } from '../screens/today/TodayScreen.tsx';
 import type { Route } from './routes.ts';
 
 interface ScreenViewProps {
@@ -25,6 +27,8 @@ interface ScreenViewProps {
 
 export function ScreenView({ route, visit, listFilters, onListFiltersChange }: ScreenViewProps) {
   switch (route.name) {
+    case 'today':
+      return <TodayScreen />;
     case 'list':
       return (
         <RegisterList
@@ -48,6 +52,8 @@ export function ScreenView({ route, visit, listFilters, onListFiltersChange }: S
       return <SyncScreen key={route.inboxId ?? 'overview'} inboxId={route.inboxId} />;
     case 'processing':
       return <ProcessingScreen />;
+    case 'secret-incoming':
+      return <SecretIncomingScreen />;
     case 'books':
       return <BooksScreen />;
     case 'backup':

@@ -10,6 +10,8 @@ export interface CorrectionOf {
 // The screens of the app. Navigation is in-memory: the URL fragment carries the bridge token in
 // browser mode, and a desktop window has no address bar to share.
 export type Route =
+  // Hôm nay, the screen the app opens on.
+  | { readonly name: 'today' }
   | { readonly name: 'list'; readonly direction: Direction }
   | { readonly name: 'incoming-new' }
   | { readonly name: 'outgoing-new' }
@@ -21,6 +23,8 @@ export type Route =
   // Liên thông: the sync with the hub and what it delivered; with an id, one delivered document.
   | { readonly name: 'sync'; readonly inboxId?: number }
   | { readonly name: 'processing' }
+  // The secret incoming register, apart from every ordinary list (docs/copies.md).
+  | { readonly name: 'secret-incoming' }
   | { readonly name: 'books' }
   | { readonly name: 'backup' }
   | { readonly name: 'audit' }
@@ -33,6 +37,7 @@ export interface NavItem {
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [
+  { route: { name: 'today' }, label: 'Hôm nay' },
   { route: { name: 'list', direction: 'incoming' }, label: 'Sổ văn bản đến' },
   { route: { name: 'incoming-new' }, label: 'Vào sổ văn bản đến', shortcut: NEW_INCOMING_SHORTCUT },
   { route: { name: 'list', direction: 'outgoing' }, label: 'Sổ văn bản đi' },
@@ -41,6 +46,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { route: { name: 'issuance' }, label: 'Phát hành' },
   { route: { name: 'sync' }, label: 'Liên thông' },
   { route: { name: 'processing' }, label: 'Cần xử lý' },
+  { route: { name: 'secret-incoming' }, label: 'Văn bản mật đến' },
   { route: { name: 'books' }, label: 'In, xuất, nhập sổ' },
   { route: { name: 'backup' }, label: 'Sao lưu' },
   { route: { name: 'audit' }, label: 'Nhật ký' },

@@ -6,7 +6,7 @@ import { hasUnsavedChanges } from './unsaved-changes.ts';
 // asks when a form holds unsaved input: `pendingLeave` is the move waiting for the clerk's answer.
 // `visit` counts moves, so a form opened again (Ctrl+N on the incoming form) starts empty.
 export function useNavigation() {
-  const [route, setRoute] = useState<Route>({ name: 'list', direction: 'incoming' });
+  const [route, setRoute] = useState<Route>({ name: 'today' });
   const [visit, setVisit] = useState(0);
   const [searchRequest, setSearchRequest] = useState(0);
   const [pendingLeave, setPendingLeave] = useState<(() => void) | null>(null);

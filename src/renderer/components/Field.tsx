@@ -6,11 +6,12 @@ interface FieldProps {
   readonly hint?: string | undefined;
   readonly required?: boolean;
   readonly wide?: boolean;
+  readonly aside?: ReactNode;
   readonly children: (ids: { id: string; describedBy: string | undefined; invalid: boolean }) => ReactNode;
 }
 
 // A labelled form control with its hint and its error message, linked for screen readers.
-export function Field({ label, error, hint, required, wide, children }: FieldProps) {
+export function Field({ label, error, hint, required, wide, aside, children }: FieldProps) {
   const id = useId();
   const describedBy = [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(' ') || undefined;
   return (
@@ -30,6 +31,7 @@ export function Field({ label, error, hint, required, wide, children }: FieldPro
           {error}
         </span>
       ) : null}
+      {aside}
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { type ReactNode, useRef } from 'react';
 import { DATE_PLACEHOLDER } from '../util/dates.ts';
 import { Field } from './Field.tsx';
 import { useInitialFocus } from './use-initial-focus.ts';
@@ -14,13 +14,15 @@ interface BaseProps {
   readonly wide?: boolean;
   // The first box of a form that was just opened (useInitialFocus).
   readonly initialFocus?: boolean;
+  // Shown under the box: a value proposed from the attached PDF with its accept button.
+  readonly aside?: ReactNode;
 }
 
 export function TextInput(props: BaseProps & { readonly list?: string; readonly inputMode?: 'numeric' | 'text' }) {
   const ref = useRef<HTMLInputElement>(null);
   useInitialFocus(ref, props.initialFocus ?? false);
   return (
-    <Field label={props.label} error={props.error} hint={props.hint} required={props.required ?? false} wide={props.wide ?? false}>
+    <Field label={props.label} error={props.error} hint={props.hint} aside={props.aside} required={props.required ?? false} wide={props.wide ?? false}>
       {({ id, describedBy, invalid }) => (
         <input
           id={id}
@@ -45,7 +47,7 @@ export function DateInput(props: BaseProps) {
   const ref = useRef<HTMLInputElement>(null);
   useInitialFocus(ref, props.initialFocus ?? false);
   return (
-    <Field label={props.label} error={props.error} hint={props.hint} required={props.required ?? false}>
+    <Field label={props.label} error={props.error} hint={props.hint} aside={props.aside} required={props.required ?? false}>
       {({ id, describedBy, invalid }) => (
         <input
           id={id}
@@ -73,7 +75,7 @@ export function TextArea(props: BaseProps & { readonly rows?: number; readonly s
   const ref = useRef<HTMLTextAreaElement>(null);
   useInitialFocus(ref, props.initialFocus ?? false);
   return (
-    <Field label={props.label} error={props.error} hint={props.hint} required={props.required ?? false} wide>
+    <Field label={props.label} error={props.error} hint={props.hint} aside={props.aside} required={props.required ?? false} wide>
       {({ id, describedBy, invalid }) => (
         <textarea
           id={id}
@@ -106,7 +108,7 @@ export function SelectInput(props: BaseProps & { readonly options: readonly Opti
   const ref = useRef<HTMLSelectElement>(null);
   useInitialFocus(ref, props.initialFocus ?? false);
   return (
-    <Field label={props.label} error={props.error} hint={props.hint} required={props.required ?? false} wide={props.wide ?? false}>
+    <Field label={props.label} error={props.error} hint={props.hint} aside={props.aside} required={props.required ?? false} wide={props.wide ?? false}>
       {({ id, describedBy, invalid }) => (
         <select
           id={id}

@@ -3,6 +3,7 @@ import { auditEntry, auditListInput, auditVerifyResult } from './schemas/audit.t
 import { backupRecord, exportInput, exportResult, importInput, importReport } from './schemas/books.ts';
 import { idSchema, isoDate, year } from './schemas/common.ts';
 import { legalFontInfo } from './schemas/fonts.ts';
+import { proposeFieldsInput, proposeFieldsResult } from './schemas/prefill.ts';
 import { trustImportInput, trustImportResult, trustListView, trustRemoveInput } from './schemas/trust-list.ts';
 import {
   addAttachmentInput,
@@ -71,6 +72,20 @@ import {
 } from './schemas/sync.ts';
 import { crlRefreshResult, revocationStatus } from './schemas/revocation.ts';
 import { verificationReport } from './schemas/verification.ts';
+import { processingHistory, processingRecordInput, slipResult, unitDeadlines, unitDeadlinesInput } from './schemas/processing.ts';
+import { replyLink, replyLinkInput, replyLinks, replyListInput, replyUnlinkInput } from './schemas/replies.ts';
+import { todayInput, todaySummary } from './schemas/today.ts';
+import {
+  copyDistributeInput,
+  copyOptions,
+  copyRecord,
+  digitisationRecord,
+  digitiseInput,
+  makeElectronicCopyInput,
+  makePaperCopyInput,
+  secretIncomingInput,
+  secretIncomingRecord,
+} from './schemas/copies.ts';
 import { channelOf, isOperationName, OPERATION_NAMES, type OperationName } from './operation-names.ts';
 
 // THE contract between the renderer and the privileged side. Every operation has one entry here
@@ -127,6 +142,7 @@ export const contract = {
     z.array(duplicateMatch),
   ),
   'incoming.register': op('Register an incoming document and assign its số đến', incomingInput, documentRecord),
+  'incoming.proposeFields': op('Fields read from the text of a PDF for the clerk to confirm (docs/prefill.md); a file that cannot be read gives none and says why', proposeFieldsInput, proposeFieldsResult),
   'outgoing.preview': op(
     'The number and notation the next registration would get (not reserved)',
     z.strictObject({
@@ -164,6 +180,13 @@ export const contract = {
     listResult,
   ),
   'processing.update': op('Assign, set the deadline or progress of an incoming document', processingInput, documentRecord),
+  'processing.history': op('The processing history of an incoming document (instructions, proposals, progress, replies) and who has it now', byId, processingHistory),
+  'processing.record': op("Append to the processing history: the leader's instruction (lead, coordinating units, deadlines), a unit leader's assignment, the handler's proposal, progress or result; a correction is a new entry", processingRecordInput, processingHistory),
+  'processing.unitDeadlines': op('Overdue and due-soon incoming documents per unit of their distribution', unitDeadlinesInput, unitDeadlines),
+  'processing.printSlip': op('Print the phiếu giải quyết văn bản đến (Appendix IV) of an incoming document to PDF, filled from its history', byId, slipResult),
+  'replies.list': op('The reply links of an incoming document, an outgoing reply or an issuance (trả lời văn bản số …)', replyListInput, replyLinks),
+  'replies.link': op('Name an incoming document an outgoing document or issuance answers; an issued reply closes it at once', replyLinkInput, replyLink),
+  'replies.unlink': op('Withdraw a reply link made by mistake, before the reply closed the incoming document', replyUnlinkInput, replyLink),
   'books.export': op('Print or export a register book', exportInput, exportResult),
   'books.openExport': op(
     'Open an exported file with the system viewer',
@@ -223,6 +246,14 @@ export const contract = {
   'inbox.accept': op('Tiếp nhận: register the delivered document in the incoming register (status 03 to the sender)', inboxAcceptInput, documentRecord),
   'inbox.refuse': op('Từ chối tiếp nhận with a reason (status 02 to the sender)', inboxRefuseInput, inboxDetail),
   'inbox.answer': op('Answer a recall, update or replacement request: agree (15) or refuse (16)', inboxAnswerInput, inboxDetail),
+  'today.summary': op("Hôm nay: what waits in the inbox, urgent documents not presented, deadlines within N working days and overdue, approved documents not sent out (Art. 18.1), the outbox and the last sync", todayInput, todaySummary),
+  'copies.digitise': op('Digitise a paper document: a scanned PDF or page images, checked against Appendix I (PDF 1.4+, colour, 200 dpi) before it is kept', digitiseInput, digitisationRecord),
+  'copies.options': op('The copies (sao y, sao lục, trích sao; electronic or paper) the law allows of each file of a document, with the reason when not, and the copies made', z.strictObject({ documentId: idSchema }), copyOptions),
+  'copies.makeElectronic': op("An electronic copy signed with the agency's key (token) and numbered in the copies series", makeElectronicCopyInput, copyRecord),
+  'copies.makePaper': op('A paper copy: the pages and the Mẫu 3.1 copy block to print, numbered in the copies series', makePaperCopyInput, copyRecord),
+  'copies.distribute': op('Queue an electronic copy for the hub to its recipients', copyDistributeInput, copyRecord),
+  'secretIncoming.register': op('Register a secret incoming paper document in the secret incoming series (kept out of every ordinary list)', secretIncomingInput, secretIncomingRecord),
+  'secretIncoming.list': op('The secret incoming register, newest first', z.strictObject({ year: year.optional() }), z.array(secretIncomingRecord)),
   'db.check': op(
     'Full integrity check: database, audit chain, attachment files',
     empty,

@@ -75,6 +75,14 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   caCertificatePaths: 'Chứng thư CA của trục',
   scheduleTime: 'Giờ đồng bộ cuối ngày',
   enabled: 'Tự động liên thông',
+  // The processing history (docs/processing.md).
+  author: 'Người cho ý kiến',
+  givenOn: 'Ngày cho ý kiến',
+  assignees: 'Đơn vị, cá nhân được giao',
+  unit: 'Đơn vị',
+  person: 'Cá nhân',
+  text: 'Nội dung',
+  correctsId: 'Mục được sửa',
 };
 
 export function fieldLabel(path: ReadonlyArray<PropertyKey>): string {

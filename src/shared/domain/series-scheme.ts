@@ -16,7 +16,7 @@ function conflict(vi: string, en: string): AppError {
 // secret series, which numbers every secret document and nothing else.
 export function checkScheme(all: readonly SeriesRecord[]): void {
   const active = all.filter((s) => s.active);
-  const incoming = active.filter((s) => s.direction === 'incoming');
+  const incoming = active.filter((s) => s.direction === 'incoming' && !s.secret);
   if (incoming.length !== 1) throw conflict('Phải có đúng một sổ văn bản đến đang dùng.', `active incoming series: ${incoming.length}`);
   checkSecretSeries(all);
   const outgoing = active.filter((s) => s.direction === 'outgoing' && !s.secret);
@@ -58,14 +58,19 @@ export function checkScheme(all: readonly SeriesRecord[]): void {
   }
 }
 
+// At most one active secret series per direction: the outgoing one numbers secret documents the
+// agency issues, the incoming one the secret paper documents it receives (docs/copies.md).
 function checkSecretSeries(all: readonly SeriesRecord[]): void {
   for (const s of all.filter((x) => x.secret)) {
-    if (s.direction !== 'outgoing') throw conflict('Sổ văn bản mật ở đây là sổ văn bản đi.', `secret series ${s.name} is ${s.direction}`);
     if (s.documentTypes.length > 0) {
       throw conflict('Sổ văn bản mật đánh số mọi văn bản mật, không chọn loại văn bản.', `secret series ${s.name} claims types`);
     }
   }
-  if (all.filter((s) => s.secret && s.active).length > 1) throw conflict('Chỉ được có một sổ văn bản mật đang dùng.', 'more than one active secret series');
+  for (const direction of ['incoming', 'outgoing'] as const) {
+    if (all.filter((s) => s.secret && s.active && s.direction === direction).length > 1) {
+      throw conflict(`Chỉ được có một sổ văn bản mật ${direction === 'incoming' ? 'đến' : 'đi'} đang dùng.`, `more than one active secret ${direction} series`);
+    }
+  }
 }
 
 // Which active ordinary outgoing series numbers each issuable type under a scheme.

@@ -35,10 +35,11 @@ export function attachmentLine(numberNotation: string, at: Date): string {
   return `Số: ${numberNotation.trim()}; ${p.day}/${p.month}/${p.year}; ${p.time}`;
 }
 
-// An electronic certified copy: `SAO Y; <copying agency>; <dd/MM/yyyy>; <HH:mm:ss>`.
-export function copyLine(copyingAgency: string, at: Date): string {
+// An electronic copy: `SAO Y; <copying agency>; <dd/MM/yyyy>; <HH:mm:ss>`, with SAO LỤC or
+// TRÍCH SAO for the other forms of copy (Appendix I, Part II, I.3.c: form, agency, time).
+export function copyLine(copyingAgency: string, at: Date, label: 'SAO Y' | 'SAO LỤC' | 'TRÍCH SAO' = 'SAO Y'): string {
   const p = vietnamParts(at);
-  return `SAO Y; ${copyingAgency.trim()}; ${p.day}/${p.month}/${p.year}; ${p.time}`;
+  return `${label}; ${copyingAgency.trim()}; ${p.day}/${p.month}/${p.year}; ${p.time}`;
 }
 
 // The place and date line of a document (nd30-rules §8): "Xã Hòa Tiến, ngày 05 tháng 01 năm

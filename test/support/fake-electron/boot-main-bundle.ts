@@ -32,11 +32,19 @@ for (let i = 0; i < 200 && (info.value?.integrity === 'running' || info.value?.i
   info = await invoke('app.info', {});
 }
 
+// On a set-up profile the shell reads Hôm nay once the window shows: wait for its count.
+if ((info.value as { initialized?: boolean } | undefined)?.initialized) {
+  for (let i = 0; i < 100 && fake.badgeCounts.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+}
+
 const serve = fake.protocolHandlers.get('app');
 const page = serve ? await serve(new Request('app://vanthu/index.html')) : null;
 const webPreferences = (window?.options.webPreferences ?? {}) as Record<string, unknown>;
 const permissionAnswers: boolean[] = [];
 fake.permissionRequestHandler?.({}, 'media', (granted: boolean) => permissionAnswers.push(granted));
+// The page may not show notifications of its own: only the main process does.
+const notificationPermission: boolean[] = [];
+fake.permissionRequestHandler?.({}, 'notifications', (granted: boolean) => notificationPermission.push(granted));
 
 const report = {
   sandboxEnabled: fake.sandboxEnabled,
@@ -51,6 +59,10 @@ const report = {
   windowOpen: window?.webContents.windowOpenHandler?.({ url: 'https://example.com/' }),
   permissionAnswers,
   permissionCheck: fake.permissionCheckHandler?.({}, 'media'),
+  notificationPermission,
+  notificationPermissionCheck: fake.permissionCheckHandler?.({}, 'notifications'),
+  notifications: fake.notifications,
+  badgeCounts: fake.badgeCounts,
   requestFilterInstalled: fake.beforeRequest !== null,
   menuInstalled: fake.menu !== null,
   info,

@@ -48,6 +48,11 @@ export const fake = {
   devicePermissionHandler: null as Listener | null,
   beforeRequest: null as Listener | null,
   windowShown: new Promise<void>((resolve) => (resolveShown = resolve)),
+  // What the shell showed of Hôm nay: notifications, app badge counts, Windows overlay icons.
+  notifications: [] as Array<{ title: string; body: string }>,
+  badgeCounts: [] as number[],
+  overlays: [] as Array<{ description: string; hasImage: boolean }>,
+  appUserModelId: null as string | null,
 };
 
 class FakeApp extends Emitter {
@@ -64,6 +69,13 @@ class FakeApp extends Emitter {
   // Unpackaged Electron reports the folder holding package.json: here, the working directory.
   getAppPath(): string {
     return process.cwd();
+  }
+  setBadgeCount(count = 0): boolean {
+    fake.badgeCounts.push(count);
+    return true;
+  }
+  setAppUserModelId(id: string): void {
+    fake.appUserModelId = id;
   }
   requestSingleInstanceLock(): boolean {
     fake.singleInstanceLockRequested = true;
@@ -108,6 +120,12 @@ export class FakeBrowserWindow extends Emitter {
   }
   restore(): void {}
   focus(): void {}
+  isDestroyed(): boolean {
+    return false;
+  }
+  setOverlayIcon(image: unknown, description: string): void {
+    fake.overlays.push({ description, hasImage: image !== null });
+  }
 }
 
 export const BrowserWindow = FakeBrowserWindow;
@@ -136,6 +154,25 @@ export const Menu = {
 };
 
 export const shell = { openPath: async () => '' };
+
+// Shown by the main process, so a test reads what the clerk would see.
+export class Notification extends Emitter {
+  static isSupported(): boolean {
+    return true;
+  }
+  readonly options: { title: string; body: string };
+  constructor(options: { title: string; body: string }) {
+    super();
+    this.options = options;
+  }
+  show(): void {
+    fake.notifications.push({ title: this.options.title, body: this.options.body });
+  }
+}
+
+export const nativeImage = {
+  createFromBitmap: (bitmap: Buffer, size: { width: number; height: number }) => ({ bitmap, size }),
+};
 
 // No OS keyring here: the shell falls back to the profile's key file, as on a Linux desk
 // without one.

@@ -45,12 +45,13 @@ async function attachAll(documentId: number, files: readonly File[]): Promise<{ 
   }
 }
 
-// The signature a file most likely needs next (signing.md "The workflow"): a draft of an outgoing
-// document is approved, an approved or numbered one issued; a file of an incoming document is
-// certified as a copy; anything else is signed as an attachment. The clerk can choose another.
-function nextKind(direction: DocumentRecord['direction'], a: AttachmentRecord): SignatureKind {
+// The signature a file of an outgoing document most likely needs next (signing.md "The
+// workflow"): a draft is approved, an approved or numbered one issued; anything else is signed as
+// an attachment. The clerk can choose another. Files of incoming documents are another agency's:
+// they are never signed here (Art. 33.2), only copied in "Sao văn bản" (docs/copies.md).
+function nextKind(a: AttachmentRecord): SignatureKind {
   if (a.revisionKind === 'approval' || a.revisionKind === 'number') return 'agency';
-  if (a.revisionKind === null) return direction === 'outgoing' ? 'approval' : 'copy';
+  if (a.revisionKind === null) return 'approval';
   return 'attachment';
 }
 
@@ -78,14 +79,15 @@ export function AttachmentsPanel({ documentId, direction, attachments, onStart, 
     }
   };
 
-  const signable = attachments.filter((a) => a.present && isPdf(a));
+  const canSign = direction === 'outgoing';
+  const signable = canSign ? attachments.filter((a) => a.present && isPdf(a)) : [];
   const toSign = (a: AttachmentRecord): SignFile => ({ documentId, sha256: a.sha256, name: a.name, revisionKind: a.revisionKind });
   const openSigning = (chosen: readonly AttachmentRecord[]) => {
     const first = chosen[0];
     if (!first) return;
     onStart();
     setMessage(null);
-    setSigning({ files: chosen.map(toSign), kind: nextKind(direction, first) });
+    setSigning({ files: chosen.map(toSign), kind: nextKind(first) });
   };
   const tick = (sha256: string, on: boolean) =>
     setTicked((t) => {
@@ -152,7 +154,7 @@ export function AttachmentsPanel({ documentId, direction, attachments, onStart, 
               // The same file may be attached twice under the same name.
               <tr key={`${a.sha256}-${i}`}>
                 <td>
-                  {a.present && isPdf(a) ? (
+                  {canSign && a.present && isPdf(a) ? (
                     <input type="checkbox" aria-label={`Chọn ${a.name} để ký`} checked={ticked.has(a.sha256)} onChange={(e) => tick(a.sha256, e.target.checked)} />
                   ) : null}
                 </td>
@@ -167,9 +169,11 @@ export function AttachmentsPanel({ documentId, direction, attachments, onStart, 
                   </button>
                   {a.present && isPdf(a) ? (
                     <>
-                      <button type="button" className="button button--quiet" onClick={() => openSigning([a])} disabled={busy}>
-                        Ký số…
-                      </button>
+                      {canSign ? (
+                        <button type="button" className="button button--quiet" onClick={() => openSigning([a])} disabled={busy}>
+                          Ký số…
+                        </button>
+                      ) : null}
                       {canNumber(direction, a) ? (
                         <button type="button" className="button button--quiet" onClick={() => void number(a)} disabled={busy}>
                           Ghi số, ngày

@@ -7,11 +7,13 @@ import { useFocusRescue } from '../../app/use-focus-rescue.ts';
 import { DocumentBadges } from '../../components/badges.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { documentName } from '../../util/labels.ts';
+import { CopiesPanel } from '../copies/CopiesPanel.tsx';
 import { AttachmentsPanel } from './AttachmentsPanel.tsx';
 import { DocumentAudit } from './DocumentAudit.tsx';
 import { DocumentFields } from './DocumentFields.tsx';
 import { EditDocumentForm } from './EditDocumentForm.tsx';
 import { ProcessingPanel } from './ProcessingPanel.tsx';
+import { RepliesPanel } from './RepliesPanel.tsx';
 import { VoidDialog } from './VoidDialog.tsx';
 
 function capitalise(text: string): string {
@@ -104,7 +106,9 @@ export function DocumentScreen({ id }: { readonly id: number }) {
       {doc.direction === 'incoming' && doc.status === 'active' ? (
         <ProcessingPanel doc={doc} onStart={startChange} onSaved={() => changed('Đã lưu thông tin xử lý.')} />
       ) : null}
+      <RepliesPanel doc={doc} onStart={startChange} onChanged={changed} />
       <AttachmentsPanel documentId={doc.id} direction={doc.direction} attachments={doc.attachments} onStart={startChange} onChanged={() => changed(null)} />
+      <CopiesPanel documentId={doc.id} active={doc.status === 'active'} onStart={startChange} onChanged={() => changed(null)} />
       <DocumentAudit documentId={doc.id} />
       {voiding ? (
         <VoidDialog

@@ -1,32 +1,26 @@
-import type { FormEvent } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { DocumentRecord } from '../../../shared/api/schemas/documents.ts';
-import type { ProcessingStatus } from '../../../shared/domain/processing.ts';
+import type { ProcessingEntry } from '../../../shared/api/schemas/processing.ts';
+import { errorMessage } from '../../api/api-error.ts';
+import { call, downloadExport, isBridgeMode } from '../../api/client.ts';
+import { apiQuery } from '../../api/queries.ts';
 import { write } from '../../api/write.ts';
-import { useApp } from '../../app/app-context.ts';
-import { useUnsavedChanges } from '../../app/unsaved-changes.ts';
-import { DateInput, SelectInput, TextInput } from '../../components/inputs.tsx';
-import { readDates } from '../../forms/dates-payload.ts';
-import { type FormFailure, formFailure } from '../../forms/form-errors.ts';
-import { FormSummary } from '../../forms/FormSummary.tsx';
-import { label } from '../../forms/label.ts';
-import { useForm } from '../../forms/use-form.ts';
+import { Notice } from '../../components/Notice.tsx';
 import { useInFlight } from '../../forms/use-in-flight.ts';
-import { showDate } from '../../util/dates.ts';
-import { PROCESSING_OPTIONS } from '../../util/labels.ts';
+import { saveBlob } from '../../util/files.ts';
+import { InstructionForm } from './InstructionForm.tsx';
+import { type OpinionKind, OpinionForm } from './OpinionForm.tsx';
+import { DistributionTable, ProcessingHistoryList } from './ProcessingHistoryList.tsx';
 
-const FIELDS = ['assigneeUnit', 'assigneePerson', 'dueDate', 'status', 'replyNotation'] as const;
-type ProcessingValues = Record<(typeof FIELDS)[number], string>;
+type Editing = { readonly kind: 'instruction' | OpinionKind; readonly corrects: ProcessingEntry | null } | null;
 
-function processingValues(d: DocumentRecord): ProcessingValues {
-  return {
-    assigneeUnit: d.assigneeUnit ?? '',
-    assigneePerson: d.assigneePerson ?? '',
-    dueDate: showDate(d.dueDate),
-    status: d.processingStatus ?? 'pending',
-    replyNotation: d.replyNotation ?? '',
-  };
-}
+const ACTIONS: ReadonlyArray<{ kind: 'instruction' | OpinionKind; label: string }> = [
+  { kind: 'instruction', label: 'Ghi ý kiến chỉ đạo' },
+  { kind: 'unit_instruction', label: 'Ý kiến lãnh đạo đơn vị' },
+  { kind: 'proposal', label: 'Ghi đề xuất' },
+  { kind: 'status', label: 'Tiến độ, kết quả' },
+];
 
 interface ProcessingPanelProps {
   readonly doc: DocumentRecord;
@@ -34,82 +28,95 @@ interface ProcessingPanelProps {
   readonly onSaved: (doc: DocumentRecord) => void;
 }
 
-// Chuyển xử lý and follow-up of an incoming document: who handles it, by when, how far along,
-// and the reply document. What the clerk types here survives other changes to the document (a
-// file attached, a correction); only this panel's own save resets it, to what the server kept.
+// Chỉ đạo, phân phối and giải quyết of an incoming document (docs/processing.md): who has it now,
+// the history as recorded (never edited: a correction is a new entry), one form at a time for the
+// next entry, and the phiếu giải quyết văn bản đến printed from it.
 export function ProcessingPanel({ doc, onStart, onSaved }: ProcessingPanelProps) {
-  const { profile } = useApp();
-  const form = useForm(processingValues(doc));
-  const [failure, setFailure] = useState<FormFailure | null>(null);
+  const history = useQuery(apiQuery('processing.history', { id: doc.id }));
+  const [editing, setEditing] = useState<Editing>(null);
+  const [slip, setSlip] = useState<{ fileName: string; path: string } | null>(null);
+  const [note, setNote] = useState<string | null>(null);
   const { busy, run } = useInFlight();
-  const { values, errors, set } = form;
-  useUnsavedChanges(form.dirty);
+  const h = history.data;
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const start = (next: Editing) => {
+    onStart();
+    setNote(null);
+    setEditing(next);
+  };
+
+  const printSlip = () =>
     void run(async () => {
       onStart();
-      const { dates, dateBoxes } = readDates(values, ['dueDate']);
-      // Naming an assignee moves a pending document to "assigned" on the server; an explicit
-      // status is sent only when the clerk changed it.
-      const statusChanged = values.status !== (doc.processingStatus ?? 'pending');
+      setNote(null);
       try {
-        const saved = await write('processing.update', {
-          id: doc.id,
-          assigneeUnit: values.assigneeUnit,
-          assigneePerson: values.assigneePerson,
-          dueDate: dates.dueDate,
-          replyNotation: values.replyNotation,
-          ...(statusChanged ? { status: values.status as ProcessingStatus } : {}),
-        });
-        setFailure(null);
-        form.reset(processingValues(saved));
-        onSaved(saved);
+        const result = await write('processing.printSlip', { id: doc.id });
+        setSlip(result);
+        const { opened } = await call('books.openExport', { fileName: result.fileName });
+        if (!opened) setNote('Không mở được tệp bằng chương trình của máy. Hãy tải tệp về hoặc mở trong thư mục đã lưu.');
       } catch (err) {
-        const f = formFailure(err, FIELDS, dateBoxes);
-        setFailure(f);
-        form.setErrors(f.fieldErrors);
+        setNote(errorMessage(err));
       }
     });
+
+  const saved = (next: { document: DocumentRecord }) => {
+    setEditing(null);
+    onSaved(next.document);
   };
 
   return (
     <section className="panel" aria-labelledby="processing-title">
-      <h2 id="processing-title">Chuyển xử lý và theo dõi</h2>
-      <form className="form" onSubmit={submit} noValidate aria-label="Xử lý văn bản">
-        <FormSummary failure={failure} />
-        <div className="form__grid">
-          <TextInput
-            label={label('assigneeUnit')}
-            name="assigneeUnit"
-            value={values.assigneeUnit}
-            onChange={set('assigneeUnit')}
-            error={errors.assigneeUnit}
-            list="assignee-units"
-          />
-          <datalist id="assignee-units">
-            {(profile?.units ?? []).map((u) => (
-              <option key={u.abbreviation} value={u.name} />
-            ))}
-          </datalist>
-          <TextInput label={label('assigneePerson')} name="assigneePerson" value={values.assigneePerson} onChange={set('assigneePerson')} error={errors.assigneePerson} />
-          <DateInput label={label('dueDate')} name="dueDate" value={values.dueDate} onChange={set('dueDate')} error={errors.dueDate} />
-          <SelectInput
-            label={label('processingStatus')}
-            name="status"
-            value={values.status}
-            onChange={set('status')}
-            error={errors.status}
-            options={PROCESSING_OPTIONS}
-          />
-          <TextInput label={label('replyNotation')} name="replyNotation" value={values.replyNotation} onChange={set('replyNotation')} error={errors.replyNotation} />
-        </div>
+      <h2 id="processing-title">Chỉ đạo, phân phối và giải quyết</h2>
+      {history.error ? <Notice tone="error">{`Chưa tải được quá trình giải quyết: ${errorMessage(history.error)}`}</Notice> : null}
+      <DistributionTable rows={h?.distribution ?? []} />
+      {editing === null ? (
         <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={busy}>
-            {busy ? 'Đang lưu…' : 'Lưu xử lý'}
+          {ACTIONS.filter((a) => a.kind !== 'unit_instruction' || (h?.distribution.some((d) => d.unit) ?? false)).map((a) => (
+            <button key={a.kind} type="button" className="button" onClick={() => start({ kind: a.kind, corrects: null })}>
+              {a.label}
+            </button>
+          ))}
+          <button type="button" className="button" disabled={busy} onClick={printSlip}>
+            {busy ? 'Đang in…' : 'In phiếu giải quyết'}
           </button>
         </div>
-      </form>
+      ) : editing.kind === 'instruction' ? (
+        <InstructionForm documentId={doc.id} corrects={editing.corrects} onCancel={() => setEditing(null)} onSaved={saved} />
+      ) : (
+        <OpinionForm
+          kind={editing.kind}
+          documentId={doc.id}
+          distribution={h?.distribution ?? []}
+          corrects={editing.corrects}
+          onCancel={() => setEditing(null)}
+          onSaved={saved}
+        />
+      )}
+      {slip ? (
+        <Notice tone="success">
+          <p data-testid="slip-result">
+            Đã in phiếu giải quyết vào tệp <code>{slip.path}</code>
+          </p>
+          {isBridgeMode() ? (
+            <button
+              type="button"
+              className="button"
+              onClick={() =>
+                void downloadExport(slip.fileName)
+                  .then((blob) => saveBlob(blob, slip.fileName))
+                  .catch((err: unknown) => setNote(errorMessage(err)))
+              }
+            >
+              Tải về {slip.fileName}
+            </button>
+          ) : null}
+        </Notice>
+      ) : null}
+      {note ? <Notice tone="info">{note}</Notice> : null}
+      <ProcessingHistoryList
+        entries={h?.entries ?? []}
+        onCorrect={editing === null ? (e) => start({ kind: e.kind === 'reply' ? 'status' : e.kind, corrects: e }) : undefined}
+      />
     </section>
   );
 }

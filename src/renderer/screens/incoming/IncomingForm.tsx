@@ -10,6 +10,9 @@ import { useRegistration } from '../../forms/use-registration.ts';
 import { DuplicateWarning } from './DuplicateWarning.tsx';
 import { emptyIncoming, INCOMING_DATE_FIELDS, INCOMING_FIELDS, type IncomingValues, toIncomingInput } from './incoming-values.ts';
 import { IncomingFields } from './IncomingFields.tsx';
+import { pendingFields, proposedText } from './proposal-values.ts';
+import { ProposalNotice } from './ProposalNotice.tsx';
+import { useProposals } from './use-proposals.ts';
 import { useDuplicateCheck } from './use-duplicate-check.ts';
 
 // Vào sổ văn bản đến. The số đến comes from the server when the registration is durable; the
@@ -23,6 +26,7 @@ export function IncomingForm() {
     // Mail is registered in batches as it arrives: a Ngày đến typed for one keeps for the next.
     next: (v) => ({ ...emptyIncoming(), arrivalDate: v.arrivalDate }),
     onSaved: () => {
+      proposals.clear();
       document.querySelector<HTMLInputElement>('input[name="issuingAgency"]')?.focus();
     },
     // The duplicate panel shows the matches and the way on; a second alert would only repeat it.
@@ -35,6 +39,20 @@ export function IncomingForm() {
   const { values, errors, set, saved, busy } = form;
   // Used by the callbacks above, which run only after a save, once this is set.
   const duplicates = useDuplicateCheck(values);
+  const proposals = useProposals();
+  const proposed = proposals.state?.result?.proposals;
+  const pending = pendingFields(values, proposed);
+  const acceptAll = () => {
+    for (const f of pending) {
+      const p = proposed?.[f];
+      if (p) set(f)(proposedText(f, p.value));
+    }
+  };
+  // Choosing files reads the first PDF among them for proposals (never fills a box by itself).
+  const chooseFiles = (files: File[]) => {
+    form.setFiles(files);
+    void proposals.propose(files);
+  };
 
   const save = (allowDuplicate: boolean) => form.save((v, attachments) => write('incoming.register', toIncomingInput(v, attachments, allowDuplicate)));
   const onSubmit = (e: FormEvent) => {
@@ -62,8 +80,9 @@ export function IncomingForm() {
       <form className="form" onSubmit={onSubmit} noValidate aria-label="Vào sổ văn bản đến">
         <FormSummary failure={form.failure} />
         {duplicates.matches.length > 0 ? <DuplicateWarning matches={duplicates.matches} saving={busy} onRegisterAnyway={() => void save(true)} /> : null}
-        <IncomingFields values={values} errors={errors} set={set} unitNames={profile?.units.map((u) => u.name) ?? []} />
-        <FilePicker key={form.fileBox} label="Văn bản kèm theo" files={form.files} onChange={form.setFiles} />
+        <FilePicker key={form.fileBox} label="Văn bản kèm theo" files={form.files} onChange={chooseFiles} />
+        {proposals.state ? <ProposalNotice state={proposals.state} pending={pending.length} onAcceptAll={acceptAll} /> : null}
+        <IncomingFields values={values} errors={errors} set={set} unitNames={profile?.units.map((u) => u.name) ?? []} proposals={proposed} />
         <div className="form__actions">
           <button type="submit" className="button button--primary" disabled={busy}>
             {busy ? 'Đang vào sổ…' : 'Vào sổ (Enter)'}

@@ -12,6 +12,7 @@ import { Notice } from '../../components/Notice.tsx';
 import { useInFlight } from '../../forms/use-in-flight.ts';
 import { showDate } from '../../util/dates.ts';
 import { showCount } from '../../util/format.ts';
+import { UnitDeadlinesPanel } from './UnitDeadlinesPanel.tsx';
 
 type Filter = 'open' | 'overdue' | 'all';
 const FILTERS: ReadonlyArray<{ value: Filter; label: string }> = [
@@ -124,6 +125,7 @@ export function ProcessingScreen() {
           Xem thêm
         </button>
       ) : null}
+      <UnitDeadlinesPanel />
     </section>
   );
 }

@@ -37,7 +37,7 @@ export function SeriesEditor({ series, onSaved, onCancel }: SeriesEditorProps) {
     series?.active ?? true,
   ]);
   useUnsavedChanges(JSON.stringify([name, direction, types, issuer, secret, active]) !== initial);
-  const isSecret = direction === 'outgoing' && secret;
+  const isSecret = secret;
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -84,13 +84,13 @@ export function SeriesEditor({ series, onSaved, onCancel }: SeriesEditorProps) {
           hint="Để trống: dùng chữ viết tắt của cơ quan"
         />
       </div>
-      {direction === 'outgoing' ? (
-        <label className="checkbox">
-          {/* Fixed once the series exists: a register keeps one kind of document throughout. */}
-          <input type="checkbox" checked={secret} disabled={series !== null} onChange={(e) => setSecret(e.target.checked)} />
-          Sổ văn bản mật: đánh số riêng mọi văn bản Mật, Tối mật, Tuyệt mật (ký hiệu thêm "-M")
-        </label>
-      ) : null}
+      <label className="checkbox">
+        {/* Fixed once the series exists: a register keeps one kind of document throughout. */}
+        <input type="checkbox" checked={secret} disabled={series !== null} onChange={(e) => setSecret(e.target.checked)} />
+        {direction === 'outgoing'
+          ? 'Sổ văn bản mật: đánh số riêng mọi văn bản Mật, Tối mật, Tuyệt mật (ký hiệu thêm "-M")'
+          : 'Sổ văn bản mật đến: văn bản mật bản giấy, ngoài sổ văn bản đến thường, không tìm kiếm, không xuất sổ'}
+      </label>
       {direction === 'outgoing' && !isSecret ? (
         <fieldset className="type-picker">
           <legend>{label('documentTypes')} (không chọn: sổ chung cho các loại còn lại)</legend>

@@ -94,7 +94,8 @@ export function SignDialog({ files, defaultKind, onClose, onSigned }: SignDialog
           <div className="sign-form__choices">
             <fieldset className="sign-kinds" disabled={busy || result !== null}>
               <legend>Loại chữ ký</legend>
-              {SIGNATURE_KINDS.map((k) => (
+              {/* A certified copy is made in "Sao văn bản", which numbers it (docs/copies.md). */}
+              {SIGNATURE_KINDS.filter((k) => k !== 'copy').map((k) => (
                 <label key={k} className="checkbox">
                   <input
                     type="radio"
