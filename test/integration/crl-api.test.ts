@@ -18,18 +18,10 @@ import { outgoing } from '../support/documents.ts';
 import { pdfLibSample } from '../support/pdf-samples.ts';
 import { softwareSigner } from '../support/software-signer.ts';
 import { SAMPLE_AGENCY, tempDir } from '../support/temp-profile.ts';
+import { until } from '../support/until.ts';
 
 const HOUR = 3_600_000;
 
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 // The revocation lists through the API contract, as the settings panel uses it, on the app's
 // services behind the loopback bridge (which asks loopback points only, so the real CAs named by

@@ -17,18 +17,10 @@ import { type CrlServer, startCrlServer } from '../support/crl-server.ts';
 import { SYSTEMS } from '../support/sync-desks.ts';
 import { createCrl } from '../support/test-pki.ts';
 import { SAMPLE_AGENCY, tempDir } from '../support/temp-profile.ts';
+import { until } from '../support/until.ts';
 
 type LogLine = { event: string; level: string; trigger?: string; fetched?: number; failed?: number; failures?: { url: string; detail: string }[] };
 
-async function until<T>(what: string, probe: () => T | undefined, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 // The sync service as the app runs it, against the reference hub, with the test CA trusted
 // through an administrator's folder and its distribution points on loopback: after a run that

@@ -23,6 +23,8 @@ export interface BridgeDesksOptions {
   // Work on A's profile before its bridge opens it (issuing documents to B): one writer at a time.
   readonly prepareA?: (a: Profile, scratch: string) => Promise<void>;
   readonly probeTimeoutMs?: number;
+  // Desk B's token (a SoftHSM's environment), for work that signs with the agency key there.
+  readonly tokenEnvB?: Readonly<Record<string, string>>;
 }
 
 // The two desks of sync-desks.ts, but each desk is the app's services behind the loopback bridge,
@@ -34,7 +36,7 @@ export async function bridgeDesks(options: BridgeDesksOptions = {}): Promise<Bri
   const systemsFile = join(t.dir, 'systems.json');
   writeFileSync(systemsFile, JSON.stringify(SYSTEMS));
   const hub = await startHub({ dataDir: hubData, systems: systemsFile, onError: () => undefined });
-  const desk = async (name: string, agency: typeof SAMPLE_AGENCY, system: (typeof SYSTEMS)[number], prepare?: BridgeDesksOptions['prepareA']) => {
+  const desk = async (name: string, agency: typeof SAMPLE_AGENCY, system: (typeof SYSTEMS)[number], prepare?: BridgeDesksOptions['prepareA'], tokenEnv?: BridgeDesksOptions['tokenEnvB']) => {
     const profileDir = join(t.dir, name);
     const profile = initProfile(profileDir, agencyProfileInput.parse(agency), { actor: 'test' });
     try {
@@ -42,12 +44,17 @@ export async function bridgeDesks(options: BridgeDesksOptions = {}): Promise<Bri
     } finally {
       profile.close();
     }
-    const bridge = await startBridge({ profileDir, rendererDir: RENDERER_DIR, ...(options.probeTimeoutMs ? { probeTimeoutMs: options.probeTimeoutMs } : {}) });
+    const bridge = await startBridge({
+      profileDir,
+      rendererDir: RENDERER_DIR,
+      ...(options.probeTimeoutMs ? { probeTimeoutMs: options.probeTimeoutMs } : {}),
+      ...(tokenEnv ? { tokenEnv } : {}),
+    });
     await bridgeCall(bridge, 'hub.saveSettings', { endpoint: hub.url, systemId: system.systemId, secret: system.secret });
     return bridge;
   };
   const a = await desk('a', SAMPLE_AGENCY, SYSTEMS[0], options.prepareA);
-  const b = await desk('b', AGENCY_B, SYSTEMS[1]);
+  const b = await desk('b', AGENCY_B, SYSTEMS[1], undefined, options.tokenEnvB);
   return {
     hub,
     a,

@@ -5,6 +5,7 @@ import { write } from '../../api/write.ts';
 import { Dialog } from '../../components/Dialog.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { useInFlight } from '../../forms/use-in-flight.ts';
+import { useAgencySuggestions } from '../drafting/use-agency-suggestions.ts';
 import { issueLine } from '../signing/signing-words.ts';
 import { parseRecipients } from './copy-words.ts';
 
@@ -15,10 +16,17 @@ interface DistributeCopyDialogProps {
 }
 
 // Gửi bản sao điện tử qua trục liên thông: the recipients with their agency identifiers; the
-// next sync sends the package.
+// next sync sends the package. An agency found in the cached hub directory is added as its line,
+// so the clerk need not type its code.
 export function DistributeCopyDialog({ copy, onClose, onDone }: DistributeCopyDialogProps) {
   const title = `Gửi bản sao ${copy.numberNotation} qua trục liên thông`;
   const [text, setText] = useState('');
+  const [search, setSearch] = useState('');
+  const suggestions = useAgencySuggestions(search);
+  const addAgency = (code: string, name: string) => {
+    setText((t) => `${t.trim() === '' ? '' : `${t.replace(/\s+$/, '')}\n`}${code} ${name}`);
+    setSearch('');
+  };
   const [failure, setFailure] = useState<string | null>(null);
   const { busy, run } = useInFlight();
   const id = useId();
@@ -41,6 +49,21 @@ export function DistributeCopyDialog({ copy, onClose, onDone }: DistributeCopyDi
   return (
     <Dialog title={title} onClose={onClose} closable={!busy}>
       <form className="form" onSubmit={submit} noValidate aria-label={title}>
+        <div className="field field--wide">
+          <label htmlFor={`${id}-search`}>Tìm cơ quan trong danh bạ trục liên thông</label>
+          <input id={`${id}-search`} type="search" value={search} disabled={busy} autoComplete="off" placeholder="Tên hoặc mã định danh" onChange={(e) => setSearch(e.target.value)} />
+          {suggestions.length > 0 ? (
+            <ul className="suggestions" aria-label="Cơ quan tìm thấy">
+              {suggestions.map((a) => (
+                <li key={a.code}>
+                  <button type="button" className="button button--quiet" disabled={busy} onClick={() => addAgency(a.code, a.name)}>
+                    Thêm {a.name} ({a.code})
+                  </button>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
         <div className="field field--wide">
           <label htmlFor={id}>Nơi nhận: mỗi dòng mã định danh và tên cơ quan</label>
           <textarea id={id} rows={4} value={text} disabled={busy} placeholder="000.00.12.H17 Sở Y tế thành phố Đà Nẵng" onChange={(e) => setText(e.target.value)} />
