@@ -7,7 +7,6 @@ import { statement } from '../db/statements.ts';
 import { timestamp } from './clock.ts';
 import type { RegistryContext } from './context.ts';
 import { getDocument } from './documents.ts';
-import { requireHandled } from './processing-record.ts';
 import { closeWithReply, type ReplyOwner } from './reply-close.ts';
 
 // Links between a reply and the incoming documents it answers (migration 0008). The issuance
@@ -113,18 +112,25 @@ function resolveOwner(ctx: RegistryContext, input: ReplyLinkInput): { owner: Rep
   }
   const issuance = issuanceRow(ctx, input.issuanceId as number);
   if (!issuance) throw new AppError('NOT_FOUND', 'Không tìm thấy dự thảo văn bản.', `issuance ${input.issuanceId} not found`);
-  if (issuance.state === 'void') throw new AppError('CONFLICT', 'Dự thảo đã bị hủy, không thể là văn bản trả lời.', `issuance ${issuance.id} is void`);
+  if (issuance.state === 'void') {
+    // Withdrawn before numbering it is a draft; voided after, a document of the Sổ đi.
+    const what = issuance.document_id === null ? 'Dự thảo' : 'Văn bản đi';
+    throw new AppError('CONFLICT', `${what} đã bị hủy, không thể là văn bản trả lời.`, `issuance ${issuance.id} is void`);
+  }
   const reply = issuance.document_id !== null ? getDocument(ctx, issuance.document_id) : null;
   return { owner: { issuanceId: issuance.id }, issuedReply: REPLY_DONE.has(issuance.state) ? issuance.document_id : null, date: reply?.documentDate ?? null };
 }
 
 // Names an incoming document the reply answers. When the reply is already issued (a directly
 // registered outgoing document, or an issuance past its register step), the incoming document
-// is closed in the same transaction; otherwise the register step will close it.
+// is closed in the same transaction; otherwise the register step will close it. A secret
+// incoming document cannot be named: it lives in its own table, never in `documents`
+// (docs/copies.md), so that its number reaches no Sổ đi note, book or export.
 export function linkReply(ctx: RegistryContext, input: ReplyLinkInput): ReplyLink {
   const id = writeTransaction(ctx.db, () => {
     const incoming = getDocument(ctx, input.incomingId);
-    requireHandled(incoming);
+    if (incoming.direction !== 'incoming') throw new AppError('INVALID_INPUT', 'Văn bản được trả lời phải là văn bản đến.', `document ${incoming.id} is outgoing`);
+    if (incoming.status === 'void') throw new AppError('CONFLICT', 'Văn bản đến đã bị hủy, không thể ghi là văn bản được trả lời.', `document ${incoming.id} is void`);
     const { owner, issuedReply, date } = resolveOwner(ctx, input);
     if (date !== null && date < incoming.registerDate) {
       throw new AppError('INVALID_INPUT', `Văn bản trả lời không được trước ngày đến của văn bản được trả lời (${formatVietnameseDate(incoming.registerDate)}).`, `reply ${date} before arrival ${incoming.registerDate}`);

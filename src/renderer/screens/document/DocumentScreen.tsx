@@ -106,7 +106,7 @@ export function DocumentScreen({ id }: { readonly id: number }) {
       {doc.direction === 'incoming' && doc.status === 'active' ? (
         <ProcessingPanel doc={doc} onStart={startChange} onSaved={() => changed('Đã lưu thông tin xử lý.')} />
       ) : null}
-      <RepliesPanel doc={doc} onStart={startChange} onChanged={changed} />
+      <RepliesPanel of={{ doc }} onStart={startChange} onChanged={changed} />
       <AttachmentsPanel documentId={doc.id} direction={doc.direction} attachments={doc.attachments} onStart={startChange} onChanged={() => changed(null)} />
       <CopiesPanel documentId={doc.id} active={doc.status === 'active'} onStart={startChange} onChanged={() => changed(null)} />
       <DocumentAudit documentId={doc.id} />

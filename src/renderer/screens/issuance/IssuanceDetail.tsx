@@ -9,6 +9,7 @@ import { useApp } from '../../app/app-context.ts';
 import { Notice } from '../../components/Notice.tsx';
 import { useInFlight } from '../../forms/use-in-flight.ts';
 import { showDate } from '../../util/dates.ts';
+import { RepliesPanel } from '../document/RepliesPanel.tsx';
 import { IssuanceFiles } from './IssuanceFiles.tsx';
 import { IssuanceStepper } from './IssuanceStepper.tsx';
 import { IssuanceVoidDialog } from './IssuanceVoidDialog.tsx';
@@ -29,7 +30,7 @@ function reachedIndex(record: IssuanceRecord): number {
 
 // One document of the workflow: where it stands, the next step as the primary button (approve
 // and issue ask for the token), void with a reason, its files and, once sent, its recipients by
-// channel and the outbox.
+// channel and the outbox; the incoming documents it answers (a reply).
 export function IssuanceDetail({ id }: { readonly id: number }) {
   const { navigate } = useApp();
   const query = useQuery(apiQuery('issuance.get', { id }));
@@ -147,6 +148,15 @@ export function IssuanceDetail({ id }: { readonly id: number }) {
           </>
         ) : null}
       </dl>
+      {/* Named before numbering too: the register step closes the incoming documents it answers. */}
+      <RepliesPanel
+        of={{ issuance: record }}
+        onStart={() => {
+          setFailure(null);
+          setDone(null);
+        }}
+        onChanged={setDone}
+      />
       <IssuanceFiles record={record} />
       <section className="panel" aria-labelledby="issuance-recipients-title">
         <h2 id="issuance-recipients-title">Nơi gửi</h2>
