@@ -18,7 +18,10 @@ export const LAYERS = [
       program: 'src/main/program/**',
     },
   },
-  { layer: 'records', parts: { registry: 'src/main/registry/**', outbox: 'src/main/outbox/**', pdf: 'src/main/pdf/**', edxml: 'src/main/edxml/**' } },
+  {
+    layer: 'records',
+    parts: { registry: 'src/main/registry/**', casefiles: 'src/main/casefiles/**', outbox: 'src/main/outbox/**', pdf: 'src/main/pdf/**', edxml: 'src/main/edxml/**' },
+  },
   {
     layer: 'domain',
     parts: {
@@ -29,6 +32,9 @@ export const LAYERS = [
       drafting: 'src/main/drafting/**',
       backup: 'src/main/backup/**',
       prefill: 'src/main/prefill/**',
+      reports: 'src/main/reports/**',
+      ocr: 'src/main/ocr/**',
+      archive: 'src/main/archive/**',
     },
   },
   { layer: 'flows', parts: { issuance: 'src/main/issuance/**', sync: 'src/main/sync/**', copies: 'src/main/copies/**' }, alone: true },

@@ -39,7 +39,9 @@ import { trustCrlList, trustCrlRefresh } from './commands/trust-crl.ts';
 import { today } from './commands/today.ts';
 import { verify } from './commands/verify.ts';
 import { propose } from './commands/propose.ts';
+import { ocr } from './commands/ocr.ts';
 import { copyDigitise, copyMake, copyOptions, copySend, secretAdd, secretList } from './commands/copy.ts';
+import { recordsClose, recordsDue, recordsFileAdd, recordsFileRemove, recordsHandover, recordsList, recordsPlan, recordsReopen, recordsShow } from './commands/records.ts';
 import type { Command } from './context.ts';
 
 // `vanthu <command> [subcommand] --profile DIR … [--json]`. Exit codes: 0 ok, 2 bad input,
@@ -51,6 +53,7 @@ const COMMANDS: Record<string, Command> = {
   'series add': seriesAdd,
   'incoming add': incomingAdd,
   propose,
+  ocr,
   'outgoing add': outgoingAdd,
   'document show': documentShow,
   'document void': documentVoid,
@@ -115,6 +118,15 @@ const COMMANDS: Record<string, Command> = {
   'copy send': copySend,
   'secret add': secretAdd,
   'secret list': secretList,
+  'records plan': recordsPlan,
+  'records file-add': recordsFileAdd,
+  'records file-remove': recordsFileRemove,
+  'records close': recordsClose,
+  'records reopen': recordsReopen,
+  'records list': recordsList,
+  'records show': recordsShow,
+  'records handover': recordsHandover,
+  'records due': recordsDue,
 };
 
 const HELP = `vanthu — VanThu Desktop từ dòng lệnh / from the command line
@@ -124,6 +136,7 @@ const HELP = `vanthu — VanThu Desktop từ dòng lệnh / from the command lin
   vanthu series list|add --profile DIR [--name N --types quyet-dinh,chi-thi --issuer ABBR]
   vanthu incoming add --profile DIR FILE.json|- [--allow-duplicate]
   vanthu propose FILE.pdf                                  (đề xuất số, ký hiệu, ngày, cơ quan, loại, trích yếu, người ký từ chữ của tệp PDF)
+  vanthu ocr FILE.pdf|.png|.jpg|.tif                       (nhận dạng chữ bản quét, không cần mạng, và đề xuất các ô như trên)
   vanthu outgoing add --profile DIR FILE.json|-
   vanthu document show|void --profile DIR --id N [--reason TEXT]
   vanthu processing update --profile DIR --id N [--status S --unit U --person P --due YYYY-MM-DD --reply X]
@@ -180,6 +193,15 @@ const HELP = `vanthu — VanThu Desktop từ dòng lệnh / from the command lin
               electronic: --module PATH --token LABEL --cert ID [--pin-stdin]; paper: --signer-position P --signer-name N [--signer-competence C] --recipient R…
   vanthu copy send --profile DIR --copy N --to "MÃ_ĐỊNH_DANH Tên cơ quan"…
   vanthu secret add|list --profile DIR [FILE.json|- | --year Y]   (sổ văn bản mật đến, riêng)
+  vanthu records plan show|create|approve --profile DIR [--year Y] [--from-previous --numbering plan|heading] [--decision N --date D --by B]   (danh mục hồ sơ)
+  vanthu records plan heading --profile DIR [--year Y] [--id N | --parent N] --title T [--abbreviation A] [--position N]
+  vanthu records plan file --profile DIR [--year Y] [--id N] [--heading N] --title T --retention N|vinh-vien --creator C [--position N --note G]
+  vanthu records file-add|file-remove --profile DIR DOC FILE [--year Y]   (FILE: mã hồ sơ hoặc số và ký hiệu, ví dụ 01.VP)
+  vanthu records close|show --profile DIR FILE [--year Y]        (kết thúc hồ sơ: ngày, số văn bản, số trang từ tệp PDF)
+  vanthu records reopen --profile DIR FILE --reason TEXT [--year Y]
+  vanthu records list --profile DIR [--year Y --status open|closed|handed_over --query Q]
+  vanthu records handover --profile DIR --year Y --files 01.VP,02.VP --giver N --receiver N [--giver-title --giver-unit --receiver-title --basis --condition]
+  vanthu records due --profile DIR [--days 30]                   (hồ sơ đến hạn nộp lưu)
 
 Mọi lệnh nhận --json để in kết quả dạng JSON. Mã thoát: 0 thành công, 2 dữ liệu vào sai, 1 lỗi khác.
 Every command takes --json. Exit codes: 0 ok, 2 bad input, 1 other failure. Schemas: docs/cli.md.`;

@@ -1,7 +1,7 @@
 import { allTypes, resolveType } from '../../shared/domain/document-types.ts';
 import { comparisonKey } from '../../shared/domain/fold.ts';
 import type { FieldProposal, PrefillField } from '../../shared/api/schemas/prefill.ts';
-import { centreOf, isCaps, isRuleLine, type PageLines, type TextLine } from './text-lines.ts';
+import { boxesOf, centreOf, isCaps, isRuleLine, type PageLines, type TextLine } from './text-lines.ts';
 import { agencyNameCase } from './vietnamese-case.ts';
 
 export type Found = Partial<Record<PrefillField, FieldProposal>>;
@@ -17,7 +17,7 @@ const DATE = /ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/iu;
 const NUMBER_LABEL = /^S[ốố]\s*[:.]/u;
 const TITLES = new Map(allTypes().map((t) => [comparisonKey(t.name), t.name]));
 
-const proposal = (value: string, line: TextLine, page: PageLines): FieldProposal => ({ value, source: line.text, page: page.index + 1 });
+const proposal = (value: string, line: TextLine, page: PageLines): FieldProposal => ({ value, source: line.text, page: page.index + 1, ...boxesOf([line]) });
 
 interface Header {
   readonly split: number; // x where the right column begins
@@ -83,7 +83,7 @@ function issuingAgency(h: Header, page: PageLines, found: Found): void {
   const other = numberFont ? column.filter((l) => l.font !== numberFont) : [];
   const lines = other.length > 0 ? other : column.length >= 2 ? column.slice(1) : column;
   const text = lines.map((l) => l.text.replace(/[\s_]+$/u, '')).join(' ');
-  found.issuingAgency = { value: agencyNameCase(text), source: lines.map((l) => l.text).join(' '), page: page.index + 1 };
+  found.issuingAgency = { value: agencyNameCase(text), source: lines.map((l) => l.text).join(' '), page: page.index + 1, ...boxesOf(lines) };
 }
 
 const nearCentre = (l: TextLine, centre: number, page: PageLines): boolean => Math.abs(centreOf(l) - centre) < page.width * 0.08;
@@ -108,7 +108,7 @@ function typeAndSubject(h: Header, page: PageLines, found: Found): void {
       lines.push(line);
       previous = line;
     }
-    if (lines.length > 0) found.subject = { value: lines.map((l) => l.text).join(' '), source: lines.map((l) => l.text).join(' '), page: page.index + 1 };
+    if (lines.length > 0) found.subject = { value: lines.map((l) => l.text).join(' '), source: lines.map((l) => l.text).join(' '), page: page.index + 1, ...boxesOf(lines) };
     return;
   }
   const vv = below.findIndex((l) => centreOf(l) < h.split && /^V\/v\b/iu.test(l.text));
@@ -127,7 +127,7 @@ function typeAndSubject(h: Header, page: PageLines, found: Found): void {
       previous = line;
     }
     const text = lines.map((l) => l.text).join(' ');
-    found.subject = { value: text.replace(/^V\/v:?\s*/iu, ''), source: text, page: page.index + 1 };
+    found.subject = { value: text.replace(/^V\/v:?\s*/iu, ''), source: text, page: page.index + 1, ...boxesOf(lines) };
     return;
   }
   // No title and no V/v: the notation's first group may name the type ("TB-UBND": thông báo).

@@ -1,5 +1,5 @@
 import { positionCase } from './vietnamese-case.ts';
-import { centreOf, isCaps, isRuleLine, type PageLines, type TextLine } from './text-lines.ts';
+import { boxesOf, centreOf, isCaps, isRuleLine, type PageLines, type TextLine } from './text-lines.ts';
 import type { Found } from './header-rules.ts';
 
 // Boxes 7a–7b of Decree 30 Appendix I: the signature block in the right half of the last page,
@@ -51,10 +51,10 @@ export function readSigner(pages: readonly PageLines[]): Found {
     const above = rightHalf.slice(0, i).filter((l) => l.y > name.y && l.y - name.y < name.size * 14 && Math.abs(centreOf(l) - centreOf(name)) < page.width * 0.15);
     const caps = above.filter((l) => isCaps(l.text));
     if (caps.length === 0) continue;
-    const found: Found = { signerName: { value: name.text, source: name.text, page: name.page + 1 } };
+    const found: Found = { signerName: { value: name.text, source: name.text, page: name.page + 1, ...boxesOf([name]) } };
     const position = caps.at(-1) as PlacedLine;
     const title = position.text.replace(COMPETENCE, '').trim();
-    if (title) found.signerPosition = { value: positionCase(title), source: position.text, page: position.page + 1 };
+    if (title) found.signerPosition = { value: positionCase(title), source: position.text, page: position.page + 1, ...boxesOf([position]) };
     return found;
   }
   return {};

@@ -1,3 +1,5 @@
+import type { WordBox } from '../../shared/api/schemas/prefill.ts';
+
 // The text of a page as lines with their positions, which the field rules read (docs/prefill.md).
 // PDF points, origin at the bottom left of the page; `y` is the baseline.
 
@@ -10,8 +12,11 @@ export interface TextRun {
   // pdf.js's id of the font the run is set in: regular and bold faces differ, which tells the
   // parent agency (regular) from the issuing agency (bold) in the header.
   readonly font: string;
+  // The recognised words of a scan the run or line is made of (ocr/scan-lines.ts); none from a PDF.
+  readonly boxes?: readonly WordBox[];
 }
 
+export type { WordBox };
 export type TextLine = TextRun;
 
 export interface PageLines {
@@ -49,7 +54,7 @@ export function groupLines(runs: readonly TextRun[]): TextLine[] {
       const gap: number = current ? run.x - (current.x + current.width) : Infinity;
       if (current && gap <= Math.max(current.size, run.size) * 0.5) {
         const joiner: string = gap > run.size * 0.12 && !/\s$/.test(current.text) && !/^\s/.test(run.text) ? ' ' : '';
-        current = { ...(current as TextLine), text: current.text + joiner + run.text, width: run.x + run.width - current.x, size: Math.max(current.size, run.size) };
+        current = { ...(current as TextLine), text: current.text + joiner + run.text, width: run.x + run.width - current.x, size: Math.max(current.size, run.size), ...boxesOf([current, run]) };
       } else {
         if (current) lines.push(current);
         current = { ...run };
@@ -61,6 +66,12 @@ export function groupLines(runs: readonly TextRun[]): TextLine[] {
 }
 
 export const centreOf = (l: TextLine): number => l.x + l.width / 2;
+
+// The word boxes of the lines a proposal is read from, when they have any.
+export function boxesOf(lines: readonly TextLine[]): { boxes?: WordBox[] } {
+  const boxes = lines.flatMap((l) => l.boxes ?? []);
+  return boxes.length > 0 ? { boxes } : {};
+}
 
 // A rule drawn with characters (Word templates often type "________" under the agency name).
 export const isRuleLine = (l: TextLine): boolean => /^[\s_\-–—.·=*]+$/u.test(l.text);

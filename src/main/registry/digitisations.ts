@@ -7,6 +7,7 @@ import { linkFiles, type StagedFile } from './attachments.ts';
 import { timestamp } from './clock.ts';
 import type { RegistryContext } from './context.ts';
 import { getDocument, listAttachments } from './documents.ts';
+import { refuseIfFrozen } from './frozen-documents.ts';
 
 // The digitised paper files of a document (migration 0009): which stored file is the scan of a
 // paper original or of a paper sao y, and what it measured. A file becomes a digitisation only
@@ -16,6 +17,7 @@ export function recordDigitisation(
   input: { documentId: number; file: StagedFile; paperKind: PaperKind; madeFrom: 'pdf' | 'images'; verdict: ScanVerdict },
 ): AttachmentRecord {
   getDocument(ctx, input.documentId);
+  refuseIfFrozen(ctx, input.documentId, 'document.digitise');
   writeTransaction(ctx.db, () => {
     linkFiles(ctx, input.documentId, [input.file]);
     statement(

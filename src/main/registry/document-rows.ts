@@ -3,10 +3,13 @@ import { PRIORITIES } from '../../shared/domain/priority.ts';
 import type { ProcessingStatus } from '../../shared/domain/processing.ts';
 
 // The columns every document query selects, with the series name and attachment count joined in.
+// `case_files` are the notations of the files the document is in ("Số và ký hiệu HS", docs/case-files.md).
 // `overdue` is computed in SQL against the caller's today so list pages need no second pass.
 export const DOCUMENT_COLUMNS = `
   d.*, s.name AS series_name,
   (SELECT count(*) FROM document_files f WHERE f.document_id = d.id) AS attachment_count,
+  (SELECT json_group_array(cf.notation) FROM case_file_documents x JOIN case_files cf ON cf.id = x.case_file_id
+     WHERE x.document_id = d.id AND x.removed_at IS NULL) AS case_files,
   (d.direction = 'incoming' AND d.status = 'active' AND d.due_date IS NOT NULL
      AND d.due_date < @today AND coalesce(d.processing_status, '') <> 'done') AS overdue`;
 
@@ -68,6 +71,7 @@ export interface DocumentRow {
   updated_at: string;
   series_name: string;
   attachment_count: number;
+  case_files: string;
   overdue: number;
 }
 
@@ -109,6 +113,7 @@ export function toDocumentRecord(r: DocumentRow): DocumentRecord {
     replyNotation: r.reply_notation,
     overdue: r.overdue === 1,
     attachmentCount: r.attachment_count,
+    caseFiles: (JSON.parse(r.case_files) as string[]).sort(),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };

@@ -17,6 +17,7 @@ import { linkFiles, stageBase64 } from './attachments.ts';
 import { timestamp, today } from './clock.ts';
 import type { RegistryContext } from './context.ts';
 import { DOCUMENT_COLUMNS, DOCUMENT_FROM, type DocumentRow, toDocumentRecord } from './document-rows.ts';
+import { refuseIfFrozen } from './frozen-documents.ts';
 import { indexDocument } from './search-index.ts';
 
 export function findDocument(ctx: RegistryContext, id: number): DocumentRecord | null {
@@ -81,6 +82,7 @@ const COLUMN: Record<string, string> = {
 };
 
 export function updateDocument(ctx: RegistryContext, patch: Patch): DocumentRecord {
+  refuseIfFrozen(ctx, patch.id, 'document.update');
   writeTransaction(ctx.db, () => {
     const before = getDocument(ctx, patch.id);
     if (before.direction === 'outgoing' && patch.priority === 'hoa-toc-hen-gio') {
@@ -142,6 +144,7 @@ export function updateDocument(ctx: RegistryContext, patch: Patch): DocumentReco
 
 // Voiding keeps the row and its number in the register with the reason (nd30-rules §2, our rule).
 export function voidDocument(ctx: RegistryContext, id: number, reason: string): DocumentRecord {
+  refuseIfFrozen(ctx, id, 'document.void');
   writeTransaction(ctx.db, () => {
     const doc = getDocument(ctx, id);
     if (doc.status === 'void') {
@@ -166,6 +169,7 @@ export function addAttachment(
   input: { documentId: number; name: string; dataBase64: string },
 ): AttachmentRecord {
   getDocument(ctx, input.documentId);
+  refuseIfFrozen(ctx, input.documentId, 'document.attach');
   const staged = stageBase64(ctx, input);
   writeTransaction(ctx.db, () => {
     linkFiles(ctx, input.documentId, [staged]);

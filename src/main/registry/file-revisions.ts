@@ -4,6 +4,7 @@ import { statement } from '../db/statements.ts';
 import { timestamp } from './clock.ts';
 import type { RegistryContext } from './context.ts';
 import { listAttachments } from './documents.ts';
+import { refuseIfFrozen } from './frozen-documents.ts';
 
 export type RevisionKind = NonNullable<AttachmentRecord['revisionKind']>;
 
@@ -30,6 +31,7 @@ export function addFileRevision(
   ctx: RegistryContext,
   input: { documentId: number; from: AttachmentRecord; kind: RevisionKind; path: string; details: Record<string, unknown> },
 ): AttachmentRecord {
+  refuseIfFrozen(ctx, input.documentId, `document.file.${input.kind}`);
   const blob = ctx.blobs.adoptFile(input.path);
   const name = revisionName(input.from.name, input.kind);
   writeTransaction(ctx.db, () => {

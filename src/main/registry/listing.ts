@@ -1,4 +1,5 @@
 import type { ListQueryData, ListResult } from '../../shared/api/schemas/documents.ts';
+import { FILE_NOTATION_PATTERN } from '../../shared/domain/case-file-rules.ts';
 import { resolveType } from '../../shared/domain/document-types.ts';
 import { priorityCode } from '../../shared/domain/priority.ts';
 import { statement } from '../db/statements.ts';
@@ -62,7 +63,25 @@ function otherFilters(q: ListQueryData): Filters {
     params.priority = priorityCode(q.priority);
   }
   if (q.urgentOnly) where.push('d.priority > 0');
+  if (typeof q.caseFile === 'number') {
+    where.push('d.id IN (SELECT document_id FROM case_file_documents WHERE case_file_id = @caseFileId AND removed_at IS NULL)');
+    params.caseFileId = q.caseFile;
+  } else if (q.caseFile !== undefined) {
+    where.push(`d.id IN (SELECT x.document_id FROM case_file_documents x JOIN case_files cf ON cf.id = x.case_file_id
+      WHERE cf.notation = @caseFileNotation COLLATE NOCASE AND x.removed_at IS NULL)`);
+    params.caseFileNotation = q.caseFile.normalize('NFC');
+  }
   return { where, params };
+}
+
+// A search for exactly a file's notation ("01.VP") lists that file's documents: the notation is
+// found through the filings, not the full-text index, so filing a document never rewrites its
+// index entry (docs/case-files.md, "Finding a file's documents").
+function notationSearch(ctx: RegistryContext, q: ListQueryData): ListQueryData | null {
+  const text = (q.query ?? '').trim().normalize('NFC');
+  if (!FILE_NOTATION_PATTERN.test(text)) return null;
+  const known = statement(ctx.db, 'SELECT 1 FROM case_files WHERE notation = ? COLLATE NOCASE LIMIT 1').get(text);
+  return known ? { ...q, query: undefined, caseFile: text } : null;
 }
 
 function registerFilters(q: ListQueryData): Filters {
@@ -100,7 +119,8 @@ function searchPage(ctx: RegistryContext, q: ListQueryData, expression: string):
 }
 
 // One page of a register, filtered and sorted, or of a full-text search.
-export function listDocuments(ctx: RegistryContext, q: ListQueryData): ListResult {
+export function listDocuments(ctx: RegistryContext, query: ListQueryData): ListResult {
+  const q = notationSearch(ctx, query) ?? query;
   if (q.query) {
     const expression = toMatchExpression(q.query);
     return expression ? searchPage(ctx, q, expression) : { rows: [], total: 0 };

@@ -23,6 +23,9 @@ import { createCopiesHandlers } from './copies-handlers.ts';
 import { createProcessingHandlers } from './processing-handlers.ts';
 import { createRepliesHandlers } from './replies-handlers.ts';
 import { createTodayHandlers } from './today-handlers.ts';
+import { createReportHandlers } from './report-handlers.ts';
+import { createArchiveHandlers } from './archive-handlers.ts';
+import { createCaseFileHandlers } from './casefile-handlers.ts';
 
 // What differs between the Electron shell, the loopback bridge and a benchmark: everything else
 // is built here, the same way for all of them.
@@ -109,6 +112,9 @@ export function createServices(deps: ServicesDeps): Services {
     ...createProcessingHandlers(handlerDeps),
     ...createRepliesHandlers(handlerDeps),
     ...createTodayHandlers(handlerDeps),
+    ...createReportHandlers(handlerDeps),
+    ...createCaseFileHandlers(handlerDeps),
+    ...createArchiveHandlers(handlerDeps),
   };
   let scheduler: SyncScheduler | null = null;
   let integrityStarted = false;

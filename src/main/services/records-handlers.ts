@@ -10,6 +10,7 @@ import { listDocuments } from '../registry/listing.ts';
 import { proposeFields } from '../prefill/propose-fields.ts';
 import { previewOutgoingNumber, registerOutgoing } from '../registry/outgoing.ts';
 import { listRegisters, listSeries, saveSeries } from '../registry/series-repo.ts';
+import { recordDocumentUse } from '../reports/document-use.ts';
 import type { HandlerDeps, HandlersOf } from './handler-types.ts';
 
 type RecordsPrefix = 'app' | 'profile' | 'series' | 'registers' | 'incoming' | 'outgoing' | 'documents';
@@ -53,12 +54,21 @@ export function createRecordsHandlers({ session, ready, integrity }: Pick<Handle
       }),
     'outgoing.register': (input) => registerOutgoing(ready(), input),
     'documents.list': (input) => listDocuments(ready(), input),
-    'documents.get': (input) => getDocumentDetail(ready(), input.id),
+    // Opening a document and reading a file of it are kept in the audit log (Appendix VI
+    // III.6.l), once served: the counts of reports.views (docs/reports.md).
+    'documents.get': (input) => {
+      const p = ready();
+      const detail = getDocumentDetail(p, input.id);
+      recordDocumentUse(p, input.id, 'view');
+      return detail;
+    },
     'documents.update': (input) => updateDocument(ready(), input),
     'documents.void': (input) => voidDocument(ready(), input.id, input.reason),
     'documents.addAttachment': (input) => addAttachment(ready(), input),
     'documents.readAttachment': (input) => {
-      const file = readAttachment(ready(), input.documentId, input.sha256);
+      const p = ready();
+      const file = readAttachment(p, input.documentId, input.sha256);
+      recordDocumentUse(p, input.documentId, 'readFile', { sha256: input.sha256, name: file.name });
       return { name: file.name, size: file.size, dataBase64: file.data.toString('base64') };
     },
   };

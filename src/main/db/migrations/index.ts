@@ -8,9 +8,10 @@ import { migration0007 } from './0007-processing-history.ts';
 import { migration0008 } from './0008-replies.ts';
 import { migration0009 } from './0009-copies-digitisation.ts';
 import { migration0010 } from './0010-secret-incoming.ts';
+import { migration0011 } from './0011-case-files.ts';
 import type { Migration } from './migration.ts';
 
 // In version order; a test checks this list against the files in this folder.
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

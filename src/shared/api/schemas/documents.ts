@@ -129,6 +129,8 @@ export const documentRecord = z.object({
   replyNotation: z.string().nullable(),
   overdue: z.boolean(),
   attachmentCount: z.int(),
+  // The notations of the case files it is filed in ("Số và ký hiệu HS", docs/case-files.md).
+  caseFiles: z.array(z.string()),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -153,6 +155,8 @@ export const listQuery = z.strictObject({
   processingStatus: processingStatus.optional(),
   priority: z.enum(PRIORITIES).optional(),
   urgentOnly: z.boolean().default(false),
+  // The documents of a case file: its id, or its notation ("01.VP", in any year's plan).
+  caseFile: z.union([idSchema, z.string().trim().min(1).max(30)]).optional(),
   sort: z.enum(LIST_SORTS).default('number'),
   order: z.enum(['asc', 'desc']).default('desc'),
   offset: z.int().min(0).max(10_000_000).default(0),

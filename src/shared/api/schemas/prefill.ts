@@ -15,11 +15,18 @@ export const proposeFieldsInput = z.strictObject({
   dataBase64: base64Data.max(Math.ceil((MAX_PREFILL_BYTES * 4) / 3) + 4, { error: 'tệp lớn quá 20 MB' }),
 });
 
+// A word of a scan the value was read from: its page and its box in the page image's pixels,
+// origin top left (docs/ocr.md), for the form to highlight.
+export const wordBox = z.object({ page: z.int().min(1), x0: z.number(), y0: z.number(), x1: z.number(), y1: z.number() });
+export type WordBox = z.infer<typeof wordBox>;
+
 export const fieldProposal = z.object({
   value: z.string(),
   // The line of the document the value was read from, shown to the clerk beside the proposal.
   source: z.string(),
   page: z.int().min(1),
+  // Only from a scan: a PDF's text has no image to point at.
+  boxes: z.array(wordBox).optional(),
 });
 export type FieldProposal = z.infer<typeof fieldProposal>;
 

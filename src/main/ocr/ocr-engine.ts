@@ -1,0 +1,145 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Line, Worker as TesseractWorker } from 'tesseract.js';
+import { AppError } from '../../shared/errors.ts';
+import { VIETNAMESE_CHARACTERS } from './vietnamese-alphabet.ts';
+
+// Tesseract (tesseract.js: its WebAssembly build in a Node worker thread, no system install)
+// with the Vietnamese model shipped in resources/ocr (docs/ocr.md). One worker is started on
+// first use and recognises one page at a time; `close` ends it. A page that is cancelled or
+// runs over its time ends the worker too (the engine cannot stop inside a page), and the next
+// page starts a fresh one.
+
+const require = createRequire(import.meta.url);
+const tesseract = require('tesseract.js') as typeof import('tesseract.js');
+
+export const MODEL = 'vie';
+const DEFAULT_WORKER = fileURLToPath(new URL('./ocr-worker.ts', import.meta.url));
+// A page at 300 dpi takes a few seconds; ten times the slowest seen is a stuck engine.
+const PAGE_TIME_LIMIT_MS = 120_000;
+
+export interface OcrEngineOptions {
+  // The folder holding vie.traineddata: <resources>/ocr.
+  readonly modelDir: string;
+  // The worker script: the source tree's by default, the bundle's in the packaged app.
+  readonly workerPath?: string;
+  readonly pageTimeLimitMs?: number;
+}
+
+export interface RecogniseOptions {
+  readonly dpi: number;
+  readonly signal?: AbortSignal;
+  // 0 to 1 through the page.
+  readonly onProgress?: (fraction: number) => void;
+}
+
+export interface EngineResult {
+  readonly text: string;
+  readonly confidence: number;
+  readonly lines: readonly Line[];
+  // The page as the engine thresholded it, a 1-bit PNG: what the words' weight is measured on.
+  readonly binary: Uint8Array | null;
+}
+
+export interface OcrEngine {
+  recognise(image: Uint8Array, options: RecogniseOptions): Promise<EngineResult>;
+  close(): Promise<void>;
+}
+
+function engineFailed(detail: string): AppError {
+  return new AppError('INTERNAL', 'Bộ nhận dạng chữ (OCR) không chạy được. Hãy thử lại; nếu vẫn lỗi, hãy cài lại chương trình.', `OCR engine: ${detail}`);
+}
+
+// tesseract.js rejects with strings as well as errors.
+const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+// Leptonica's words when it cannot decode what it was given.
+const isDecodeFailure = (message: string): boolean => /read image|pixRead|image file|Corrupt|Premature end|Not a JPEG|IDAT|TIFF|PNG/i.test(message);
+
+export function createOcrEngine(options: OcrEngineOptions): OcrEngine {
+  const model = join(options.modelDir, `${MODEL}.traineddata`);
+  const limit = options.pageTimeLimitMs ?? PAGE_TIME_LIMIT_MS;
+  let worker: Promise<TesseractWorker> | null = null;
+  let report: ((fraction: number) => void) | undefined;
+
+  function start(): Promise<TesseractWorker> {
+    if (!existsSync(model)) {
+      return Promise.reject(new AppError('FILE_MISSING', 'Thiếu tệp dữ liệu tiếng Việt của bộ nhận dạng chữ (vie.traineddata): hãy cài lại chương trình.', `OCR model missing: ${model}`));
+    }
+    // tesseract.js's createWorker never settles when the model fails to load: its error handler
+    // is told, and ends the start here.
+    let failed: (reason: unknown) => void = () => undefined;
+    const failure = new Promise<never>((_, reject) => {
+      failed = reject;
+    });
+    // A folder, not a URL: the worker reads the model from disk. cacheMethod 'none': it neither
+    // looks in nor writes a cache folder of its own.
+    const created = tesseract.createWorker(MODEL, tesseract.OEM.LSTM_ONLY, {
+        langPath: options.modelDir,
+        gzip: false,
+        cacheMethod: 'none',
+        workerPath: options.workerPath ?? DEFAULT_WORKER,
+        logger: (m) => {
+          if (m.status === 'recognizing text') report?.(m.progress);
+        },
+        errorHandler: (e: unknown) => failed(e),
+      });
+    return Promise.race([created, failure]).catch((e: unknown) => {
+      throw engineFailed(messageOf(e));
+    });
+  }
+
+  async function stop(): Promise<void> {
+    const current = worker;
+    worker = null;
+    if (current) await current.then((w) => w.terminate()).catch(() => undefined);
+  }
+
+  return {
+    async recognise(image, { dpi, signal, onProgress }) {
+      signal?.throwIfAborted();
+      worker ??= start();
+      let started: TesseractWorker;
+      try {
+        started = await worker;
+      } catch (e) {
+        worker = null;
+        throw e;
+      }
+      signal?.throwIfAborted();
+      report = onProgress;
+      let timer: NodeJS.Timeout | undefined;
+      let onAbort: (() => void) | undefined;
+      const interrupted = new Promise<never>((_, reject) => {
+        onAbort = () => reject(signal?.reason);
+        signal?.addEventListener('abort', onAbort, { once: true });
+        timer = setTimeout(() => reject(engineFailed(`page not recognised within ${limit} ms`)), limit);
+      });
+      try {
+        const job = started.recognize(Buffer.from(image.buffer, image.byteOffset, image.byteLength), { user_defined_dpi: String(Math.round(dpi)), tessedit_char_whitelist: VIETNAMESE_CHARACTERS } as object, { text: true, blocks: true, imageBinary: true });
+        // A page cut short by the worker's end never settles; one that fails after it does is moot.
+        job.catch(() => undefined);
+        const { data } = await Promise.race([job, interrupted]);
+        const lines = (data.blocks ?? []).flatMap((b) => b.paragraphs.flatMap((p) => p.lines));
+        const binary = typeof data.imageBinary === 'string' ? new Uint8Array(Buffer.from(data.imageBinary.slice(data.imageBinary.indexOf(',') + 1), 'base64')) : null;
+        return { text: data.text, confidence: data.confidence, lines, binary };
+      } catch (e) {
+        if (signal?.aborted || (e instanceof AppError && e.code === 'INTERNAL')) {
+          // The page is still running in the worker: only ending the thread stops it.
+          await stop();
+          throw e;
+        }
+        const message = messageOf(e);
+        if (isDecodeFailure(message)) throw new AppError('INVALID_INPUT', 'Ảnh quét bị hỏng hoặc không đọc được: không nhận dạng được chữ.', `OCR image decode: ${message}`);
+        throw engineFailed(message);
+      } finally {
+        clearTimeout(timer);
+        if (onAbort) signal?.removeEventListener('abort', onAbort);
+        report = undefined;
+      }
+    },
+    close: stop,
+  };
+}

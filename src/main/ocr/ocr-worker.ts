@@ -1,0 +1,25 @@
+import { createRequire } from 'node:module';
+import { parentPort } from 'node:worker_threads';
+
+// The thread tesseract.js recognises in (its own Node worker script), with two changes
+// (docs/ocr.md "Offline"):
+// - the network is taken away first: the script fetches a model or an image only when given a
+//   URL, and the app gives it a folder and bytes. Should a URL ever reach it, the fetch fails
+//   here instead of leaving the machine;
+// - a worker that cannot start (the model unreadable) ends itself once it has said why:
+//   tesseract.js would otherwise keep the idle thread, and the process with it, alive.
+const refuse = (url: unknown): Promise<never> => Promise.reject(new Error(`network access refused in the OCR worker: ${String(url)}`));
+Object.defineProperty(globalThis, 'fetch', { value: refuse, writable: false, configurable: false });
+
+const STARTING = new Set(['load', 'loadLanguage', 'initialize']);
+if (parentPort) {
+  const port = parentPort;
+  const post = port.postMessage.bind(port);
+  port.postMessage = (message: { status?: string; action?: string }) => {
+    post(message);
+    if (message.status === 'reject' && STARTING.has(message.action ?? '')) setImmediate(() => process.exit(1));
+  };
+}
+
+const require = createRequire(import.meta.url);
+require('tesseract.js/src/worker-script/node/index.js');
