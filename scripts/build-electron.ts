@@ -5,15 +5,16 @@ import { parseArgs } from 'node:util';
 import { build, type BuildOptions, type Metafile } from 'esbuild';
 import { BUNDLE_FILES } from '../src/main/app/bundle-layout.ts';
 
-// Bundles the Electron side: the main process, the preload, the quick_check worker and the
-// token (PKCS#11) worker. The renderer is built by Vite into dist/renderer.
+// Bundles the Electron side: the main process, the preload, the quick_check worker, the
+// token (PKCS#11) worker and the OCR worker. The renderer is built by Vite into dist/renderer.
 // Usage: node scripts/build-electron.ts [--out DIR]
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-// Loaded from node_modules at run time, never bundled: Electron itself, and native modules whose
-// .node binaries electron-builder unpacks from the asar.
-export const RUNTIME_EXTERNALS = ['electron', 'better-sqlite3', 'pkcs11js'];
+// Loaded from node_modules at run time, never bundled: Electron itself, native modules whose
+// .node binaries electron-builder unpacks from the asar, and tesseract.js, whose worker script and
+// WebAssembly core are files it loads itself (docs/ocr.md "In the packaged app").
+export const RUNTIME_EXTERNALS = ['electron', 'better-sqlite3', 'pkcs11js', 'tesseract.js'];
 
 // Electron 45 runs Node 24; node22 keeps the output valid on the Node the tests use too.
 const NODE_TARGET = 'node22';
@@ -24,7 +25,7 @@ const NODE_TARGET = 'node22';
 const ESM_REQUIRE_SHIM = "import { createRequire as __vanthuCreateRequire } from 'node:module';\nconst require = __vanthuCreateRequire(import.meta.url);";
 
 
-export type BundleName = 'main' | 'preload' | 'quickCheckWorker' | 'tokenWorker';
+export type BundleName = 'main' | 'preload' | 'quickCheckWorker' | 'tokenWorker' | 'ocrWorker';
 
 export function bundleOptions(outDir: string): Record<BundleName, BuildOptions> {
   const common: BuildOptions = { absWorkingDir: ROOT, bundle: true, metafile: true, logLevel: 'warning', legalComments: 'none' };
@@ -73,6 +74,20 @@ export function bundleOptions(outDir: string): Record<BundleName, BuildOptions> 
       format: 'cjs',
       target: NODE_TARGET,
       external: RUNTIME_EXTERNALS,
+    },
+    // The thread tesseract.js recognises in (src/main/ocr/ocr-worker.ts): our few lines before
+    // tesseract.js's own worker script, which stays in node_modules.
+    ocrWorker: {
+      ...common,
+      entryPoints: ['src/main/ocr/ocr-worker.ts'],
+      outfile: join(outDir, BUNDLE_FILES.ocrWorker),
+      platform: 'node',
+      format: 'cjs',
+      target: NODE_TARGET,
+      external: RUNTIME_EXTERNALS,
+      // CommonJS has no import.meta: the worker's createRequire gets the file's URL instead.
+      define: { 'import.meta.url': '__vanthuFileUrl' },
+      banner: { js: "var __vanthuFileUrl = require('node:url').pathToFileURL(__filename).href;" },
     },
   };
 }

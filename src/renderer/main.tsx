@@ -12,6 +12,7 @@ import './styles/signing.css';
 import './styles/drafting.css';
 import './styles/sync.css';
 import './styles/today.css';
+import './styles/casefiles.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

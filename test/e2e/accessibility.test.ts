@@ -25,11 +25,14 @@ const SCREENS: ReadonlyArray<{ readonly name: string; readonly ready: (page: Pag
   { name: 'Cấp số văn bản đi', ready: (page) => page.locator('.preview').waitFor() },
   { name: 'Soạn thảo', ready: (page) => poll(() => page.getByTestId('draft-preview-status').textContent()).toMatch(/^\d+ trang\.$/) },
   { name: 'Phát hành', ready: (page) => page.getByRole('button', { name: SUBJECT }).waitFor() },
+  // No plan yet on this desk: the form that makes one (the plan itself: case-files.test.ts).
+  { name: 'Hồ sơ', ready: (page) => page.getByRole('form', { name: 'Lập danh mục hồ sơ' }).waitFor() },
   { name: 'Liên thông', ready: (page) => page.getByTestId('sync-network').getByText(/Mạng chuyên dùng: (có|không)/).waitFor() },
   { name: 'Cần xử lý', ready: (page) => rows(page, 'processing-table') },
   // On a machine not cleared for secret documents the register says why; the form is there.
   { name: 'Văn bản mật đến', ready: (page) => page.getByText(/chưa được cơ quan cho phép lưu văn bản mật/).waitFor() },
   { name: 'In, xuất, nhập sổ', ready: (page) => page.getByRole('button', { name: 'Xuất sổ' }).waitFor() },
+  { name: 'Thống kê', ready: (page) => page.getByRole('heading', { name: 'Thống kê', level: 1 }).waitFor() },
   { name: 'Sao lưu', ready: (page) => rows(page, 'backup-table') },
   { name: 'Nhật ký', ready: (page) => rows(page, 'audit-table') },
   {

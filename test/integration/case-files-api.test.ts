@@ -80,4 +80,30 @@ describe('caseFiles.* through the dispatcher', () => {
     const audit = await call('audit.list', { limit: 2 });
     expect(audit.map((e) => e.action)).toEqual(['caseFile.frozen.refused', 'caseFile.frozen.refused']);
   });
+
+  it('refuses to sign or number a file of a handed-over outgoing document before any token is asked', async () => {
+    const plan = await call('caseFiles.createPlan', { year: 2025, numbering: 'plan' });
+    const vp = plan.headings.find((h) => h.abbreviation === 'VP')!;
+    const file = await call('caseFiles.saveFile', { headingId: vp.id, title: 'Hồ sơ công văn đi', retentionYears: 10, creator: 'Lê Thị Hoa' });
+    const pdf = await pdfLibSample(join(t.dir, 'di.pdf'), { objectStreams: false, pages: 1 });
+    const doc = await call('outgoing.register', {
+      documentType: 'Công văn',
+      subject: 'Về lịch tiếp công dân',
+      unitAbbreviation: 'VP',
+      signerName: 'Nguyễn Văn An',
+      signerPosition: 'Chủ tịch',
+      attachments: [{ name: 'di.pdf', dataBase64: readFileSync(pdf).toString('base64') }],
+    });
+    await call('caseFiles.approvePlan', { year: 2025, decisionNumber: '02/QĐ-UBND', decisionDate: '2025-01-06', decisionBy: 'Chủ tịch UBND xã' });
+    await call('caseFiles.addDocument', { caseFileId: file.id, documentId: doc.id });
+    await call('caseFiles.close', { id: file.id });
+    await call('caseFiles.handOver', { year: 2025, fileIds: [file.id], giverName: 'Lê Thị Hoa', receiverName: 'Trần Văn Lưu' });
+    const sha256 = (await call('documents.get', { id: doc.id })).attachments[0]?.sha256 ?? '';
+    // The module named does not exist: asking the token first would fail otherwise.
+    const token = { modulePath: join(t.dir, 'khong-co-module.so'), tokenSerial: '1', certificateId: 'ab', pin: '123456' };
+    expect(await refusal('signing.sign', { ...token, kind: 'attachment', items: [{ documentId: doc.id, sha256 }] })).toMatchObject({ code: 'FORBIDDEN', data: { notation: file.notation } });
+    expect(await refusal('signing.number', { documentId: doc.id, sha256 })).toMatchObject({ code: 'FORBIDDEN', data: { notation: file.notation } });
+    expect((await call('documents.get', { id: doc.id })).attachments).toHaveLength(1);
+    expect((await call('audit.list', { limit: 2 })).map((e) => e.action)).toEqual(['caseFile.frozen.refused', 'caseFile.frozen.refused']);
+  });
 });

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -263,6 +264,24 @@ describe('vanthu ocr', () => {
     expect(json.pages[0]?.text).toContain('QUYẾT ĐỊNH');
     expect(json.fields.proposals.codeNotation.value).toBe(expectedOf(qd).codeNotation);
     expect(json.fields.proposals.codeNotation.boxes).toHaveLength(1);
+  });
+
+  it('--searchable writes the scan with its text under it; --profile keeps the text, so the registered scan is found by a word of its body', async () => {
+    const profile = join(files.dir, 'profile');
+    expect(vanthu(['init', '--profile', profile, '--agency', join(ROOT, 'resources', 'demo', 'agency.json')]).status).toBe(0);
+    const scan = join(files.dir, 'cv-quet.pdf');
+    writeFileSync(scan, (await scannedDraft(cv, 200, 5)).pdf);
+    const out = join(files.dir, 'cv-tim-kiem.pdf');
+    const r = vanthu(['ocr', scan, '--searchable', out, '--profile', profile, '--json']);
+    expect(r.status).toBe(0);
+    expect(r.json<{ searchablePdf: string; kept: boolean }>()).toMatchObject({ searchablePdf: out, kept: true });
+    expect(execFileSync('pdftotext', [out, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')).toContain('Cổng dịch vụ công');
+    const found = () => vanthu(['search', '--profile', profile, 'cong dich vu cong quoc gia', '--json']).json<{ results: { rows: { id: number }[] }[] }>().results.flatMap((x) => x.rows);
+    expect(found()).toEqual([]);
+    const e = expectedOf(cv);
+    writeFileSync(join(files.dir, 'in.json'), JSON.stringify({ issuingAgency: e.issuingAgency, codeNumber: e.codeNumber, codeNotation: e.codeNotation, documentDate: e.documentDate, documentType: 'Công văn', subject: e.subject, files: ['cv-quet.pdf'] }));
+    expect(vanthu(['incoming', 'add', '--profile', profile, join(files.dir, 'in.json')]).status).toBe(0);
+    expect(found()).toHaveLength(1);
   });
 
   it('a file that is not a scan is bad input (exit 2) with the Vietnamese message', () => {

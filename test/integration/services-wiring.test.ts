@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBridgeServices, startBridge } from '../../src/dev/bridge-server.ts';
 import { createShellServices } from '../../src/main/app/shell-services.ts';
@@ -38,6 +39,7 @@ describe('one wiring for the shell and the bridge', () => {
         paths: {
           tokenWorker: new URL('../../src/main/signing/pkcs11/token-worker.ts', import.meta.url),
           quickCheckWorker: new URL('../../src/main/db/quick-check-worker.ts', import.meta.url),
+          ocrWorker: fileURLToPath(new URL('../../src/main/ocr/ocr-worker.ts', import.meta.url)),
         },
       });
       const bridge = createBridgeServices({ profileDir: join(t.dir, 'bridge') });
@@ -52,7 +54,7 @@ describe('one wiring for the shell and the bridge', () => {
       await shell.close();
       await bridge.close();
       expect(shutdownSteps(join(t.dir, 'shell'))).toEqual([...SHUTDOWN_STEPS]);
-      expect(shutdownSteps(join(t.dir, 'bridge'))).toEqual(['scheduler', 'sync', 'tokens', 'database']);
+      expect(shutdownSteps(join(t.dir, 'bridge'))).toEqual(['scheduler', 'sync', 'tokens', 'ocr', 'database']);
     } finally {
       t.cleanup();
     }

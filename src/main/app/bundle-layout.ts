@@ -8,6 +8,7 @@ export const BUNDLE_FILES = {
   preload: 'preload/preload.cjs',
   quickCheckWorker: 'main/quick-check-worker.cjs',
   tokenWorker: 'main/token-worker.cjs',
+  ocrWorker: 'main/ocr-worker.cjs',
   rendererRoot: 'renderer',
 } as const;
 
@@ -15,6 +16,8 @@ export interface BundlePaths {
   readonly preload: string;
   readonly quickCheckWorker: URL;
   readonly tokenWorker: URL;
+  // A path: tesseract.js starts its worker from a file name.
+  readonly ocrWorker: string;
   readonly rendererRoot: string;
 }
 
@@ -24,6 +27,7 @@ export function bundlePaths(mainBundleUrl: string): BundlePaths {
     preload: fileURLToPath(new URL(BUNDLE_FILES.preload, distRoot)),
     quickCheckWorker: new URL(BUNDLE_FILES.quickCheckWorker, distRoot),
     tokenWorker: new URL(BUNDLE_FILES.tokenWorker, distRoot),
+    ocrWorker: fileURLToPath(new URL(BUNDLE_FILES.ocrWorker, distRoot)),
     rendererRoot: fileURLToPath(new URL(BUNDLE_FILES.rendererRoot, distRoot)),
   };
 }

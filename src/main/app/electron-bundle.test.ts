@@ -13,6 +13,10 @@ import { vietnamToday } from '../../shared/domain/dates.ts';
 import { addIncoming } from '../../../test/support/documents.ts';
 import { SAMPLE_AGENCY } from '../../../test/support/temp-profile.ts';
 import { initProfile } from '../profile/init-profile.ts';
+import { createOcrEngine } from '../ocr/ocr-engine.ts';
+import { prefillCorpus } from '../../../test/support/prefill-corpus.ts';
+import { renderNumberedDraft } from '../../../test/support/prefill-drafts.ts';
+import { rasterise } from '../../../test/support/scanned-drafts.ts';
 import { BUNDLE_FILES, bundlePaths } from './bundle-layout.ts';
 
 // Runs the real build script (what `npm run build:electron` runs) into a temp folder, so the
@@ -99,6 +103,22 @@ describe('npm run build:electron', () => {
     expect(nonBuiltin(requires(worker))).toEqual(['better-sqlite3']);
   });
 
+  it('the OCR worker is CommonJS, loads only tesseract.js, and recognises a page when started from the bundle', async () => {
+    const worker = read(BUNDLE_FILES.ocrWorker);
+    expect(esmImports(worker)).toEqual([]);
+    expect(nonBuiltin(requires(worker))).toEqual([]);
+    // Through createRequire, from node_modules at run time (RUNTIME_EXTERNALS).
+    expect(worker).toContain('require2("tesseract.js/src/worker-script/node/index.js")');
+    const engine = createOcrEngine({ modelDir: join(ROOT, 'resources', 'ocr'), workerPath: bundlePaths(pathToFileURL(join(out, BUNDLE_FILES.main)).href).ocrWorker });
+    try {
+      const [page] = rasterise(await renderNumberedDraft(prefillCorpus(3)[2]!), 150);
+      const result = await engine.recognise(page!, { dpi: 150 });
+      expect(result.text).toMatch(/CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM/);
+    } finally {
+      await engine.close();
+    }
+  }, 60_000);
+
   it('boots under Node with a stand-in Electron: secure window, guarded contents, working IPC and worker', async () => {
     const booted = await run(process.execPath, ['test/support/fake-electron/boot-main-bundle.ts', join(out, BUNDLE_FILES.main)], {
       cwd: ROOT,
@@ -126,7 +146,7 @@ describe('npm run build:electron', () => {
       // Quitting is held once while the services close (scheduler, sync, token worker, database
       // last), then goes through.
       quitHolds: 1,
-      shutdown: ['scheduler', 'sync', 'tokens', 'database'],
+      shutdown: ['scheduler', 'sync', 'tokens', 'ocr', 'database'],
     });
     expect(report.channels).toEqual(OPERATION_NAMES.map((name) => channelOf(name)));
     // Not set up yet: no Hôm nay, so nothing announced; the page may never ask for notifications.

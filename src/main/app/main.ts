@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, ipcMain, Menu, nativeImage, Notification, protocol, safeStorage, type Session, session, shell, type WebContents } from 'electron';
+import { dueHandoversInput } from '../../shared/api/schemas/casefiles.ts';
 import { DEFAULT_HORIZON_DAYS } from '../../shared/api/schemas/today.ts';
 import { createShellServices } from './shell-services.ts';
 import { APP_ENTRY_URL, APP_SCHEME } from './app-origin.ts';
@@ -116,6 +117,8 @@ function start(): void {
     alerts ??= startTodayAlerts(
       {
         read: () => services.handlers['today.summary']({ horizonDays: DEFAULT_HORIZON_DAYS }),
+        // The contract's reminder window (30 days, Appendix VI III.5.b), as Hôm nay asks it.
+        readDueHandovers: () => services.handlers['caseFiles.dueHandovers'](dueHandoversInput.parse({})),
         notify: (notice) => {
           if (!Notification.isSupported()) return;
           const shown = new Notification({ title: notice.title, body: notice.body });

@@ -16,7 +16,7 @@ export interface ShellHost {
   readonly osCipher: () => SecretCipher | null;
   // shell.openPath: resolves to '' on success, to an error text otherwise.
   readonly openPath: (path: string) => Promise<string>;
-  readonly paths: Pick<BundlePaths, 'tokenWorker' | 'quickCheckWorker'>;
+  readonly paths: Pick<BundlePaths, 'tokenWorker' | 'quickCheckWorker' | 'ocrWorker'>;
 }
 
 export function createShellServices(host: ShellHost): Services {
@@ -29,5 +29,6 @@ export function createShellServices(host: ShellHost): Services {
     cipherFor: (p) => host.osCipher() ?? fileKeyCipher(p.paths.root),
     tokenWorkerUrl: host.paths.tokenWorker,
     quickCheckWorkerUrl: host.paths.quickCheckWorker,
+    ocrWorkerPath: host.paths.ocrWorker,
   });
 }

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../log/logger.ts';
+import type { DueHandovers } from '../../shared/api/schemas/casefiles.ts';
 import type { TodaySummary } from '../../shared/api/schemas/today.ts';
 import { BADGE_SIZE } from './badge-bitmap.ts';
 import { taskbarCount } from './taskbar-badge.ts';
@@ -20,6 +21,8 @@ function summary(inbox: Array<{ id: number; subject: string }>, overdue = 0): To
   };
 }
 
+const NONE_DUE: DueHandovers = { today: '2026-06-05', withinDays: 30, files: [] };
+
 describe('the shell\'s alerts loop', () => {
   let alerts: TodayAlerts | null = null;
   afterEach(() => alerts?.dispose());
@@ -34,6 +37,7 @@ describe('the shell\'s alerts loop', () => {
           if (next instanceof Error) throw next;
           return next;
         },
+        readDueHandovers: () => NONE_DUE,
         notify: (n) => shown.push(`${n.kind}: ${n.body}`),
         setCount: (c) => counts.push(c),
       },
@@ -67,6 +71,7 @@ describe('the shell\'s alerts loop', () => {
           reads++;
           return new Promise<TodaySummary>((resolve) => (release = () => resolve(summary([])))) as unknown as TodaySummary;
         },
+        readDueHandovers: () => NONE_DUE,
         notify: () => undefined,
         setCount: () => undefined,
       },
@@ -78,6 +83,41 @@ describe('the shell\'s alerts loop', () => {
     release();
     await Promise.all([a, b]);
     expect(reads).toBe(1);
+  });
+});
+
+describe('the files due at the agency archive in the alerts loop', () => {
+  let alerts: TodayAlerts | null = null;
+  afterEach(() => alerts?.dispose());
+
+  it('announces them with the day\'s first summary and counts the overdue ones', async () => {
+    let due: DueHandovers | Error = new Error('Chưa có thông tin cơ quan');
+    const shown: string[] = [];
+    const counts: number[] = [];
+    alerts = startTodayAlerts(
+      {
+        read: () => summary([]),
+        readDueHandovers: () => {
+          if (due instanceof Error) throw due;
+          return due;
+        },
+        notify: (n) => shown.push(`${n.kind}: ${n.body}`),
+        setCount: (c) => counts.push(c),
+      },
+      silentLogger,
+      3_600_000,
+    );
+    // A read that fails is skipped as a whole: no half-told day.
+    await alerts.check();
+    expect([shown, counts]).toEqual([[], []]);
+
+    const overdue = { file: { notation: '01.VP', year: 2025, title: 'Hồ sơ thi đua khen thưởng' }, dueDate: '2026-06-01', daysLeft: -4 };
+    due = { today: '2026-06-05', withinDays: 30, files: [overdue as unknown as DueHandovers['files'][number]] };
+    await alerts.check();
+    expect(shown).toEqual(['handover: Hồ sơ 01.VP năm 2025 (Hồ sơ thi đua khen thưởng) quá hạn nộp lưu từ ngày 01/06/2026. Xem trên màn hình Hôm nay.']);
+    expect(counts).toEqual([1]);
+    await alerts.check();
+    expect(shown).toHaveLength(1);
   });
 });
 

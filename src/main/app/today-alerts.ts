@@ -1,11 +1,14 @@
+import type { DueHandovers } from '../../shared/api/schemas/casefiles.ts';
 import type { TodaySummary } from '../../shared/api/schemas/today.ts';
 import type { Logger } from '../log/logger.ts';
 import { attentionCount, type DesktopNotice, decideNotices, type NoticeState } from '../services/today-notices.ts';
 
-// What the shell gives the alerts: Hôm nay as the services answer it, and the two things only
-// Electron can do. Nothing here decides what to say (services/today-notices.ts does).
+// What the shell gives the alerts: Hôm nay as the services answer it (the day's summary and the
+// case files due at the agency archive), and the two things only Electron can do. Nothing here
+// decides what to say (services/today-notices.ts does).
 export interface AlertPorts {
   readonly read: () => TodaySummary | Promise<TodaySummary>;
+  readonly readDueHandovers: () => DueHandovers | Promise<DueHandovers>;
   readonly notify: (notice: DesktopNotice) => void;
   readonly setCount: (count: number) => void;
 }
@@ -28,8 +31,9 @@ export function startTodayAlerts(ports: AlertPorts, logger: Logger, intervalMs =
 
   const once = async (): Promise<void> => {
     let summary: TodaySummary;
+    let due: DueHandovers;
     try {
-      summary = await ports.read();
+      [summary, due] = await Promise.all([ports.read(), ports.readDueHandovers()]);
     } catch (e) {
       // Before the first-run form is filled in (or while a restore holds the profile) there is no
       // Hôm nay yet: nothing to announce, the next check tries again.
@@ -39,13 +43,13 @@ export function startTodayAlerts(ports: AlertPorts, logger: Logger, intervalMs =
       return;
     }
     skipped = null;
-    const decided = decideNotices(state, summary);
+    const decided = decideNotices(state, summary, due);
     state = decided.state;
     for (const notice of decided.notices) {
       ports.notify(notice);
       logger.log('info', 'today.notice', { kind: notice.kind });
     }
-    const count = attentionCount(summary);
+    const count = attentionCount(summary, due);
     if (count !== shownCount) {
       ports.setCount(count);
       shownCount = count;

@@ -46,6 +46,7 @@ export async function contentsForm(ctx: RegistryContext, caseFileId: number): Pr
     notation: file.notation,
     year: file.year,
     title: file.title,
+    agency: agencyHeader(ctx).name,
     documents: file.documents.map((d) => ({
       ordinal: d.docOrdinal,
       numberNotation: d.numberNotation || null,
@@ -60,15 +61,19 @@ export async function contentsForm(ctx: RegistryContext, caseFileId: number): Pr
   };
 }
 
-// III. Mục lục hồ sơ, tài liệu nộp lưu: the files of one handover, signed by the one who hands over.
+// III. Mục lục hồ sơ, tài liệu nộp lưu: the files of one handover, signed by the one who hands
+// over. The form's header is "TÊN CQ, TC CHỦ QUẢN / TÊN ĐƠN VỊ": the unit handing over under its
+// agency when the handover names a unit, else the agency under its parent, as on the other forms;
+// the line under the title names the same unit (or the agency).
 export function handoverListForm(ctx: RegistryContext, handoverId: number): HandoverListForm {
   const h = getHandover(ctx, handoverId);
   const { parentAgency, agency, place } = agencyOf(ctx);
+  const unit = h.giverUnit?.trim() || null;
   return {
-    parentAgency,
-    agency,
+    parentAgency: unit ? agency : parentAgency,
+    agency: unit ?? agency,
     year: h.year,
-    unitName: h.giverUnit,
+    unitName: unit ?? agency,
     files: h.files.map((f, i) => ({
       ordinal: i + 1,
       notation: f.notation,

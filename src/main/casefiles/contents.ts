@@ -1,7 +1,6 @@
 import type { CaseFileDetail, FiledDocument } from '../../shared/api/schemas/casefiles.ts';
 import { numberNotation } from '../../shared/domain/notation.ts';
 import type { RegistryContext } from '../registry/context.ts';
-import { getDocument } from '../registry/documents.ts';
 import { caseFileRow, toCaseFileRecord } from './case-file-rows.ts';
 import { filedRows } from './filing.ts';
 import { documentPages } from './page-count.ts';
@@ -13,20 +12,19 @@ export async function fileDocuments(ctx: RegistryContext, caseFileId: number): P
   const out: FiledDocument[] = [];
   let page = 0;
   for (const [i, row] of filedRows(ctx, caseFileId).entries()) {
-    const doc = getDocument(ctx, row.document_id);
-    const pages = await documentPages(ctx, doc);
+    const pages = await documentPages(ctx, { id: row.document_id, direction: row.direction, number: row.number, year: row.year, pageCount: row.page_count });
     out.push({
       docOrdinal: i + 1,
-      documentId: doc.id,
-      direction: doc.direction,
-      year: doc.year,
-      number: doc.number,
-      numberNotation: numberNotation(doc),
-      documentDate: doc.documentDate,
-      documentTypeName: doc.documentTypeName,
-      subject: doc.subject,
-      issuingAgency: doc.issuingAgency,
-      status: doc.status,
+      documentId: row.document_id,
+      direction: row.direction,
+      year: row.year,
+      number: row.number,
+      numberNotation: numberNotation({ codeNumber: row.code_number, codeNotation: row.code_notation }),
+      documentDate: row.document_date,
+      documentTypeName: row.document_type_name,
+      subject: row.subject,
+      issuingAgency: row.issuing_agency,
+      status: row.status,
       pages,
       pageFrom: pages > 0 ? page + 1 : null,
       pageTo: pages > 0 ? page + pages : null,

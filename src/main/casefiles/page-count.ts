@@ -47,7 +47,7 @@ export async function pdfPages(ctx: RegistryContext, doc: Pick<DocumentRecord, '
   return pages;
 }
 
-export async function documentPages(ctx: RegistryContext, doc: DocumentRecord): Promise<number> {
+export async function documentPages(ctx: RegistryContext, doc: Pick<DocumentRecord, 'id' | 'direction' | 'number' | 'year' | 'pageCount'>): Promise<number> {
   const pdfs = currentPdfs(ctx, doc.id);
   if (pdfs.length === 0) return doc.pageCount ?? 0;
   let total = 0;

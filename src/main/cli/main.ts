@@ -1,132 +1,101 @@
 import { isAppError, isBadInput } from '../../shared/errors.ts';
 import { mapSqliteError } from '../db/sqlite-errors.ts';
-import { registerExport, importBook } from './commands/books.ts';
-import { documentShow, documentVoid, incomingAdd, outgoingAdd, processingList, processingUpdate } from './commands/documents.ts';
-import { auditList, auditVerify, backup, dbCheck, restore } from './commands/maintenance.ts';
-import { processingHistoryCommand, processingInstruct, processingRecord, processingSlip, processingUnits } from './commands/processing.ts';
-import { replyLinkCommand, replyListCommand, replyUnlinkCommand } from './commands/replies.ts';
-import {
-  issueApprove,
-  issueCorrect,
-  issueCreate,
-  issueDistribute,
-  issueIssue,
-  issueList,
-  issueNumber,
-  issueRegister,
-  issueSettings,
-  issueShow,
-  issueSubmit,
-  issueVoid,
-} from './commands/issue.ts';
-import { init, profileShow, seriesAdd, seriesList } from './commands/profile.ts';
-import { number } from './commands/number.ts';
-import { draftRender } from './commands/draft.ts';
-import { edxmlInspect } from './commands/edxml.ts';
-import { edxmlPack } from './commands/edxml-pack.ts';
-import { sync } from './commands/sync.ts';
-import { documentRecall } from './commands/recall.ts';
-import { inboxAccept, inboxAnswer, inboxList, inboxRefuse, inboxShow } from './commands/inbox.ts';
-import { hub } from './commands/hub.ts';
-import { agenciesRefresh, agenciesSearch } from './commands/agencies.ts';
-import { hubConfig } from './commands/hub-config.ts';
-import { search } from './commands/search.ts';
-import { sign } from './commands/sign.ts';
-import { signingSettings } from './commands/signing-settings.ts';
-import { tokenList } from './commands/token.ts';
-import { trustImport, trustList, trustRemove } from './commands/trust.ts';
-import { trustCrlList, trustCrlRefresh } from './commands/trust-crl.ts';
-import { today } from './commands/today.ts';
-import { verify } from './commands/verify.ts';
-import { propose } from './commands/propose.ts';
-import { ocr } from './commands/ocr.ts';
-import { copyDigitise, copyMake, copyOptions, copySend, secretAdd, secretList } from './commands/copy.ts';
-import { recordsClose, recordsDue, recordsFileAdd, recordsFileRemove, recordsHandover, recordsList, recordsPlan, recordsReopen, recordsShow } from './commands/records.ts';
 import type { Command } from './context.ts';
 
 // `vanthu <command> [subcommand] --profile DIR … [--json]`. Exit codes: 0 ok, 2 bad input,
 // 1 any other failure; errors in Vietnamese for the clerk and English for whoever reads logs.
-const COMMANDS: Record<string, Command> = {
-  init,
-  'profile show': profileShow,
-  'series list': seriesList,
-  'series add': seriesAdd,
-  'incoming add': incomingAdd,
-  propose,
-  ocr,
-  'outgoing add': outgoingAdd,
-  'document show': documentShow,
-  'document void': documentVoid,
-  'processing update': processingUpdate,
-  'processing list': processingList,
-  'processing record': processingRecord,
-  'processing instruct': processingInstruct,
-  'processing history': processingHistoryCommand,
-  'processing units': processingUnits,
-  'processing slip': processingSlip,
-  'reply link': replyLinkCommand,
-  'reply unlink': replyUnlinkCommand,
-  'reply list': replyListCommand,
-  search,
-  'register export': registerExport,
-  import: importBook,
-  backup,
-  restore,
-  'audit verify': auditVerify,
-  'audit list': auditList,
-  'db check': dbCheck,
-  'token list': tokenList,
-  'signing settings': signingSettings,
-  'trust list': trustList,
-  'trust import': trustImport,
-  'trust remove': trustRemove,
-  'trust crl-refresh': trustCrlRefresh,
-  'trust crl-list': trustCrlList,
-  sign,
-  number,
-  verify,
-  'draft render': draftRender,
-  'issue create': issueCreate,
-  'issue correct': issueCorrect,
-  'issue list': issueList,
-  'issue show': issueShow,
-  'issue submit': issueSubmit,
-  'issue approve': issueApprove,
-  'issue number': issueNumber,
-  'issue issue': issueIssue,
-  'issue register': issueRegister,
-  'issue distribute': issueDistribute,
-  'issue void': issueVoid,
-  'issue settings': issueSettings,
-  hub,
-  'edxml inspect': edxmlInspect,
-  'edxml pack': edxmlPack,
-  sync,
-  'document recall': documentRecall,
-  'inbox list': inboxList,
-  'inbox show': inboxShow,
-  'inbox accept': inboxAccept,
-  'inbox refuse': inboxRefuse,
-  'inbox answer': inboxAnswer,
-  'hub-config': hubConfig,
-  'agencies refresh': agenciesRefresh,
-  'agencies search': agenciesSearch,
-  today,
-  'copy digitise': copyDigitise,
-  'copy options': copyOptions,
-  'copy make': copyMake,
-  'copy send': copySend,
-  'secret add': secretAdd,
-  'secret list': secretList,
-  'records plan': recordsPlan,
-  'records file-add': recordsFileAdd,
-  'records file-remove': recordsFileRemove,
-  'records close': recordsClose,
-  'records reopen': recordsReopen,
-  'records list': recordsList,
-  'records show': recordsShow,
-  'records handover': recordsHandover,
-  'records due': recordsDue,
+// Each command's module is imported when that command runs: loading all of them (SQLite, the PDF
+// and signing code, tesseract.js) cost `vanthu help` most of its start (docs/cli.md "How the
+// command runs"). A new command is one line here, with its module's path written out so that
+// the bundle (scripts/build-cli.ts) can put it in a chunk of its own.
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  init: async () => (await import('./commands/profile.ts')).init,
+  'profile show': async () => (await import('./commands/profile.ts')).profileShow,
+  'series list': async () => (await import('./commands/profile.ts')).seriesList,
+  'series add': async () => (await import('./commands/profile.ts')).seriesAdd,
+  'incoming add': async () => (await import('./commands/documents.ts')).incomingAdd,
+  propose: async () => (await import('./commands/propose.ts')).propose,
+  ocr: async () => (await import('./commands/ocr.ts')).ocr,
+  'outgoing add': async () => (await import('./commands/documents.ts')).outgoingAdd,
+  'document show': async () => (await import('./commands/documents.ts')).documentShow,
+  'document void': async () => (await import('./commands/documents.ts')).documentVoid,
+  'processing update': async () => (await import('./commands/documents.ts')).processingUpdate,
+  'processing list': async () => (await import('./commands/documents.ts')).processingList,
+  'processing record': async () => (await import('./commands/processing.ts')).processingRecord,
+  'processing instruct': async () => (await import('./commands/processing.ts')).processingInstruct,
+  'processing history': async () => (await import('./commands/processing.ts')).processingHistoryCommand,
+  'processing units': async () => (await import('./commands/processing.ts')).processingUnits,
+  'processing slip': async () => (await import('./commands/processing.ts')).processingSlip,
+  'reply link': async () => (await import('./commands/replies.ts')).replyLinkCommand,
+  'reply unlink': async () => (await import('./commands/replies.ts')).replyUnlinkCommand,
+  'reply list': async () => (await import('./commands/replies.ts')).replyListCommand,
+  search: async () => (await import('./commands/search.ts')).search,
+  'register export': async () => (await import('./commands/books.ts')).registerExport,
+  import: async () => (await import('./commands/books.ts')).importBook,
+  backup: async () => (await import('./commands/maintenance.ts')).backup,
+  restore: async () => (await import('./commands/maintenance.ts')).restore,
+  'audit verify': async () => (await import('./commands/maintenance.ts')).auditVerify,
+  'audit list': async () => (await import('./commands/maintenance.ts')).auditList,
+  'db check': async () => (await import('./commands/maintenance.ts')).dbCheck,
+  'token list': async () => (await import('./commands/token.ts')).tokenList,
+  'signing settings': async () => (await import('./commands/signing-settings.ts')).signingSettings,
+  'trust list': async () => (await import('./commands/trust.ts')).trustList,
+  'trust import': async () => (await import('./commands/trust.ts')).trustImport,
+  'trust remove': async () => (await import('./commands/trust.ts')).trustRemove,
+  'trust crl-refresh': async () => (await import('./commands/trust-crl.ts')).trustCrlRefresh,
+  'trust crl-list': async () => (await import('./commands/trust-crl.ts')).trustCrlList,
+  sign: async () => (await import('./commands/sign.ts')).sign,
+  number: async () => (await import('./commands/number.ts')).number,
+  verify: async () => (await import('./commands/verify.ts')).verify,
+  'draft render': async () => (await import('./commands/draft.ts')).draftRender,
+  'issue create': async () => (await import('./commands/issue.ts')).issueCreate,
+  'issue correct': async () => (await import('./commands/issue.ts')).issueCorrect,
+  'issue list': async () => (await import('./commands/issue.ts')).issueList,
+  'issue show': async () => (await import('./commands/issue.ts')).issueShow,
+  'issue submit': async () => (await import('./commands/issue.ts')).issueSubmit,
+  'issue approve': async () => (await import('./commands/issue.ts')).issueApprove,
+  'issue number': async () => (await import('./commands/issue.ts')).issueNumber,
+  'issue issue': async () => (await import('./commands/issue.ts')).issueIssue,
+  'issue register': async () => (await import('./commands/issue.ts')).issueRegister,
+  'issue distribute': async () => (await import('./commands/issue.ts')).issueDistribute,
+  'issue void': async () => (await import('./commands/issue.ts')).issueVoid,
+  'issue settings': async () => (await import('./commands/issue.ts')).issueSettings,
+  hub: async () => (await import('./commands/hub.ts')).hub,
+  'edxml inspect': async () => (await import('./commands/edxml.ts')).edxmlInspect,
+  'edxml pack': async () => (await import('./commands/edxml-pack.ts')).edxmlPack,
+  sync: async () => (await import('./commands/sync.ts')).sync,
+  'document recall': async () => (await import('./commands/recall.ts')).documentRecall,
+  'inbox list': async () => (await import('./commands/inbox.ts')).inboxList,
+  'inbox show': async () => (await import('./commands/inbox.ts')).inboxShow,
+  'inbox accept': async () => (await import('./commands/inbox.ts')).inboxAccept,
+  'inbox refuse': async () => (await import('./commands/inbox.ts')).inboxRefuse,
+  'inbox answer': async () => (await import('./commands/inbox.ts')).inboxAnswer,
+  'hub-config': async () => (await import('./commands/hub-config.ts')).hubConfig,
+  'agencies refresh': async () => (await import('./commands/agencies.ts')).agenciesRefresh,
+  'agencies search': async () => (await import('./commands/agencies.ts')).agenciesSearch,
+  today: async () => (await import('./commands/today.ts')).today,
+  'copy digitise': async () => (await import('./commands/copy.ts')).copyDigitise,
+  'copy options': async () => (await import('./commands/copy.ts')).copyOptions,
+  'copy make': async () => (await import('./commands/copy.ts')).copyMake,
+  'copy send': async () => (await import('./commands/copy.ts')).copySend,
+  'secret add': async () => (await import('./commands/copy.ts')).secretAdd,
+  'secret list': async () => (await import('./commands/copy.ts')).secretList,
+  'records plan': async () => (await import('./commands/records.ts')).recordsPlan,
+  'records file-add': async () => (await import('./commands/records.ts')).recordsFileAdd,
+  'records file-remove': async () => (await import('./commands/records.ts')).recordsFileRemove,
+  'records close': async () => (await import('./commands/records.ts')).recordsClose,
+  'records reopen': async () => (await import('./commands/records.ts')).recordsReopen,
+  'records list': async () => (await import('./commands/records.ts')).recordsList,
+  'records show': async () => (await import('./commands/records.ts')).recordsShow,
+  'records handover': async () => (await import('./commands/records.ts')).recordsHandover,
+  'records due': async () => (await import('./commands/records.ts')).recordsDue,
+  'records print': async () => (await import('./commands/records-archive.ts')).recordsPrint,
+  'records package': async () => (await import('./commands/records-archive.ts')).recordsPackage,
+  'records verify-package': async () => (await import('./commands/records-archive.ts')).recordsVerifyPackage,
+  'report incoming': async () => (await import('./commands/report.ts')).reportIncoming,
+  'report outgoing': async () => (await import('./commands/report.ts')).reportOutgoing,
+  'report yearly': async () => (await import('./commands/report.ts')).reportYearly,
+  'report views': async () => (await import('./commands/report.ts')).reportViews,
 };
 
 const HELP = `vanthu — VanThu Desktop từ dòng lệnh / from the command line
@@ -136,7 +105,7 @@ const HELP = `vanthu — VanThu Desktop từ dòng lệnh / from the command lin
   vanthu series list|add --profile DIR [--name N --types quyet-dinh,chi-thi --issuer ABBR]
   vanthu incoming add --profile DIR FILE.json|- [--allow-duplicate]
   vanthu propose FILE.pdf                                  (đề xuất số, ký hiệu, ngày, cơ quan, loại, trích yếu, người ký từ chữ của tệp PDF)
-  vanthu ocr FILE.pdf|.png|.jpg|.tif                       (nhận dạng chữ bản quét, không cần mạng, và đề xuất các ô như trên)
+  vanthu ocr FILE.pdf|.png|.jpg|.tif [--searchable OUT.pdf] [--profile DIR]   (nhận dạng chữ bản quét, không cần mạng, và đề xuất các ô như trên; --profile: lưu chữ để tìm khi vào sổ tệp này)
   vanthu outgoing add --profile DIR FILE.json|-
   vanthu document show|void --profile DIR --id N [--reason TEXT]
   vanthu processing update --profile DIR --id N [--status S --unit U --person P --due YYYY-MM-DD --reply X]
@@ -202,15 +171,23 @@ const HELP = `vanthu — VanThu Desktop từ dòng lệnh / from the command lin
   vanthu records list --profile DIR [--year Y --status open|closed|handed_over --query Q]
   vanthu records handover --profile DIR --year Y --files 01.VP,02.VP --giver N --receiver N [--giver-title --giver-unit --receiver-title --basis --condition]
   vanthu records due --profile DIR [--days 30]                   (hồ sơ đến hạn nộp lưu)
+  vanthu records print plan --profile DIR --year Y [--format pdf|xlsx] [--out PATH]   (in danh mục hồ sơ, Phụ lục V mẫu II)
+  vanthu records print contents --profile DIR FILE [--year Y] [--out PATH]              (mục lục văn bản, tài liệu trong hồ sơ, mẫu IV)
+  vanthu records print handover-list|handover-record --profile DIR --handover N [--out PATH]   (mục lục hồ sơ nộp lưu, mẫu III; biên bản giao nhận, mẫu V)
+  vanthu records package --profile DIR --handover N --out PACKAGE_DIR                   (gói nộp lưu điện tử, kiểm tra ngay sau khi lập)
+  vanthu records verify-package PACKAGE_DIR                       (kiểm tra gói nộp lưu: mã 0 hợp lệ, 1 có lỗi)
+  vanthu report incoming|outgoing --profile DIR --from YYYY-MM-DD --to YYYY-MM-DD [--format pdf|xlsx --out PATH]   (báo cáo tình hình giải quyết văn bản đến, đi)
+  vanthu report yearly --profile DIR [--year Y] [--format pdf|xlsx --out PATH]   (thống kê công tác văn thư của năm)
+  vanthu report views --profile DIR --from YYYY-MM-DD --to YYYY-MM-DD [--limit N] [--format pdf|xlsx --out PATH]   (lượt xem, tải từng văn bản)
 
 Mọi lệnh nhận --json để in kết quả dạng JSON. Mã thoát: 0 thành công, 2 dữ liệu vào sai, 1 lỗi khác.
 Every command takes --json. Exit codes: 0 ok, 2 bad input, 1 other failure. Schemas: docs/cli.md.`;
 
-function resolveCommand(argv: string[]): { command: Command; rest: string[] } | null {
+function resolveCommand(argv: string[]): { load: () => Promise<Command>; rest: string[] } | null {
   const two = `${argv[0]} ${argv[1]}`;
-  if (COMMANDS[two]) return { command: COMMANDS[two], rest: argv.slice(2) };
+  if (COMMANDS[two]) return { load: COMMANDS[two], rest: argv.slice(2) };
   const one = argv[0] ?? '';
-  if (COMMANDS[one]) return { command: COMMANDS[one], rest: argv.slice(1) };
+  if (COMMANDS[one]) return { load: COMMANDS[one], rest: argv.slice(1) };
   return null;
 }
 
@@ -226,7 +203,8 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   try {
-    const result = await resolved.command(resolved.rest);
+    const command = await resolved.load();
+    const result = await command(resolved.rest);
     console.log(json ? JSON.stringify(result.json, null, 2) : result.text);
     return result.exitCode ?? 0;
   } catch (raw) {

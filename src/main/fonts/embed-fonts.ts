@@ -21,7 +21,7 @@ export async function embedFonts<S extends FontStyle>(
   for (const style of styles) {
     const bytes = await readFontFile(style, fontsDir);
     const postScriptName = (postScriptNameOf(bytes) ?? style).replace(/[^A-Za-z0-9-]/g, '');
-    faces[style] = new FontFace(await doc.embedFont(bytes, { subset: true, customName: `${tagOf(style)}+${postScriptName}` }));
+    faces[style] = new FontFace(await doc.embedFont(bytes, { subset: true, customName: `${tagOf(style)}+${postScriptName}` }), bytes);
   }
   return faces;
 }

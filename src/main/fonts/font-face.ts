@@ -6,15 +6,33 @@ import type { PDFFont } from 'pdf-lib';
 // together from its words. Words never interact across a space, so the result is the same.
 const MAX_CACHED_WORDS = 100_000;
 
+// A word's width depends on the font file alone, not on the document the font is embedded in, so
+// widths are kept per font file (its bytes, read once per process by fonts/font-files.ts) and a
+// second printing (the next mục lục, the same book again) measures no word twice. Glyph codes are
+// the document's own subset's, so they stay per document.
+const widthsByFont = new WeakMap<Uint8Array, Map<string, number>>();
+
+function sharedWidths(bytes: Uint8Array | undefined): Map<string, number> {
+  if (!bytes) return new Map();
+  let widths = widthsByFont.get(bytes);
+  if (!widths) {
+    widths = new Map();
+    widthsByFont.set(bytes, widths);
+  }
+  return widths;
+}
+
 export class FontFace {
   readonly font: PDFFont;
-  private readonly widths = new Map<string, number>();
+  private readonly widths: Map<string, number>;
   private readonly codes = new Map<string, string>();
   private readonly spaceWidth: number;
   private readonly spaceCode: string;
 
-  constructor(font: PDFFont) {
+  // `bytes`: the font file `font` was embedded from, whose word widths are shared.
+  constructor(font: PDFFont, bytes?: Uint8Array) {
     this.font = font;
+    this.widths = sharedWidths(bytes);
     this.spaceWidth = font.widthOfTextAtSize(' ', 1);
     this.spaceCode = font.encodeText(' ').asString();
   }

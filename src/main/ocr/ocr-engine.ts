@@ -16,6 +16,9 @@ const require = createRequire(import.meta.url);
 const tesseract = require('tesseract.js') as typeof import('tesseract.js');
 
 export const MODEL = 'vie';
+const VERSION = (require('tesseract.js/package.json') as { version: string }).version;
+// What a recognised text says it was read by (migration 0012).
+export const ENGINE_NAME = `tesseract.js ${VERSION}, ${MODEL}.traineddata`;
 const DEFAULT_WORKER = fileURLToPath(new URL('./ocr-worker.ts', import.meta.url));
 // A page at 300 dpi takes a few seconds; ten times the slowest seen is a stuck engine.
 const PAGE_TIME_LIMIT_MS = 120_000;
@@ -33,6 +36,8 @@ export interface RecogniseOptions {
   readonly signal?: AbortSignal;
   // 0 to 1 through the page.
   readonly onProgress?: (fraction: number) => void;
+  // Also the page as a PDF: its image with the recognised text laid invisibly under it.
+  readonly pdf?: boolean;
 }
 
 export interface EngineResult {
@@ -41,6 +46,7 @@ export interface EngineResult {
   readonly lines: readonly Line[];
   // The page as the engine thresholded it, a 1-bit PNG: what the words' weight is measured on.
   readonly binary: Uint8Array | null;
+  readonly pdf: Uint8Array | null;
 }
 
 export interface OcrEngine {
@@ -98,7 +104,7 @@ export function createOcrEngine(options: OcrEngineOptions): OcrEngine {
   }
 
   return {
-    async recognise(image, { dpi, signal, onProgress }) {
+    async recognise(image, { dpi, signal, onProgress, pdf = false }) {
       signal?.throwIfAborted();
       worker ??= start();
       let started: TesseractWorker;
@@ -118,13 +124,13 @@ export function createOcrEngine(options: OcrEngineOptions): OcrEngine {
         timer = setTimeout(() => reject(engineFailed(`page not recognised within ${limit} ms`)), limit);
       });
       try {
-        const job = started.recognize(Buffer.from(image.buffer, image.byteOffset, image.byteLength), { user_defined_dpi: String(Math.round(dpi)), tessedit_char_whitelist: VIETNAMESE_CHARACTERS } as object, { text: true, blocks: true, imageBinary: true });
+        const job = started.recognize(Buffer.from(image.buffer, image.byteOffset, image.byteLength), { user_defined_dpi: String(Math.round(dpi)), tessedit_char_whitelist: VIETNAMESE_CHARACTERS, pdfTitle: 'VanThu: bản quét có lớp chữ' } as object, { text: true, blocks: true, imageBinary: true, pdf });
         // A page cut short by the worker's end never settles; one that fails after it does is moot.
         job.catch(() => undefined);
         const { data } = await Promise.race([job, interrupted]);
         const lines = (data.blocks ?? []).flatMap((b) => b.paragraphs.flatMap((p) => p.lines));
         const binary = typeof data.imageBinary === 'string' ? new Uint8Array(Buffer.from(data.imageBinary.slice(data.imageBinary.indexOf(',') + 1), 'base64')) : null;
-        return { text: data.text, confidence: data.confidence, lines, binary };
+        return { text: data.text, confidence: data.confidence, lines, binary, pdf: pdf && data.pdf ? Uint8Array.from(data.pdf) : null };
       } catch (e) {
         if (signal?.aborted || (e instanceof AppError && e.code === 'INTERNAL')) {
           // The page is still running in the worker: only ending the thread stops it.

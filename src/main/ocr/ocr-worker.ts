@@ -7,7 +7,9 @@ import { parentPort } from 'node:worker_threads';
 //   URL, and the app gives it a folder and bytes. Should a URL ever reach it, the fetch fails
 //   here instead of leaving the machine;
 // - a worker that cannot start (the model unreadable) ends itself once it has said why:
-//   tesseract.js would otherwise keep the idle thread, and the process with it, alive.
+//   tesseract.js would otherwise keep the idle thread, and the process with it, alive. Nothing
+//   it posts after that reaches the app: its `initialize` answers a failed start with a reject
+//   and then a resolve, and tesseract.js throws in the app's thread on the second answer.
 const refuse = (url: unknown): Promise<never> => Promise.reject(new Error(`network access refused in the OCR worker: ${String(url)}`));
 Object.defineProperty(globalThis, 'fetch', { value: refuse, writable: false, configurable: false });
 
@@ -15,11 +17,18 @@ const STARTING = new Set(['load', 'loadLanguage', 'initialize']);
 if (parentPort) {
   const port = parentPort;
   const post = port.postMessage.bind(port);
+  let failed = false;
   port.postMessage = (message: { status?: string; action?: string }) => {
+    if (failed) return;
     post(message);
-    if (message.status === 'reject' && STARTING.has(message.action ?? '')) setImmediate(() => process.exit(1));
+    if (message.status === 'reject' && STARTING.has(message.action ?? '')) {
+      failed = true;
+      setImmediate(() => process.exit(1));
+    }
   };
 }
 
+// Bundled as CommonJS in the app, where scripts/build-electron.ts defines import.meta.url as the
+// bundle's own URL: tesseract.js is found from node_modules beside it.
 const require = createRequire(import.meta.url);
 require('tesseract.js/src/worker-script/node/index.js');

@@ -1,6 +1,7 @@
 import type { Bbox, Line } from 'tesseract.js';
 import { AppError } from '../../shared/errors.ts';
 import type { OcrEngine } from './ocr-engine.ts';
+import { assembleSearchablePdf, type SearchablePage } from './searchable-pdf.ts';
 import { openScan } from './scan-pages.ts';
 import { type BinaryPage, readBinaryPng, strokeWidth } from './stroke-width.ts';
 
@@ -43,11 +44,16 @@ export interface OcrPage {
   readonly text: string;
   readonly confidence: number;
   readonly lines: readonly OcrLine[];
+  // With `keepBinary`: the page as the engine thresholded it (a PNG), for showing a page whose
+  // own image a browser cannot (TIFF).
+  readonly binaryPng?: Uint8Array;
 }
 
 export interface OcrDocument {
   readonly kind: 'png' | 'jpeg' | 'tiff' | 'pdf';
   readonly pages: readonly OcrPage[];
+  // Asked for with `searchablePdf`: the scan as a PDF with the text under each page image.
+  readonly searchablePdf?: Uint8Array;
 }
 
 export interface OcrProgress {
@@ -61,6 +67,8 @@ export interface RecogniseScanOptions {
   readonly engine: OcrEngine;
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: OcrProgress) => void;
+  readonly searchablePdf?: boolean;
+  readonly keepBinary?: boolean;
 }
 
 // A hundred pages scanned at 300 dpi as JPEG are about 50 MB.
@@ -79,7 +87,7 @@ function lineOf(line: Line, binary: BinaryPage | null): OcrLine {
   return { bbox: box(line.bbox), baseline: box(line.baseline), rowHeight: line.rowAttributes?.rowHeight ?? line.bbox.y1 - line.bbox.y0, words };
 }
 
-export async function recogniseScan(name: string, bytes: Uint8Array, { engine, signal, onProgress }: RecogniseScanOptions): Promise<OcrDocument> {
+export async function recogniseScan(name: string, bytes: Uint8Array, { engine, signal, onProgress, searchablePdf = false, keepBinary = false }: RecogniseScanOptions): Promise<OcrDocument> {
   signal?.throwIfAborted();
   if (bytes.length === 0) throw new AppError('INVALID_INPUT', `Tệp "${name}" rỗng.`, `empty scan ${name}`);
   if (bytes.length > MAX_SCAN_BYTES) throw new AppError('INVALID_INPUT', `Tệp "${name}" lớn quá ${MAX_SCAN_BYTES / 1024 / 1024} MB: hãy tách thành từng văn bản.`, `scan of ${bytes.length} bytes`);
@@ -87,24 +95,28 @@ export async function recogniseScan(name: string, bytes: Uint8Array, { engine, s
   try {
     const total = scan.pages.length;
     const pages: OcrPage[] = [];
+    const searchable: SearchablePage[] = [];
     for (const page of scan.pages) {
       signal?.throwIfAborted();
       const progress = (pageFraction: number): void => onProgress?.({ page: page.index + 1, pages: total, pageFraction, fraction: (page.index + pageFraction) / total });
       const image = page.image;
       if (!image) {
         pages.push({ index: page.index, status: 'no-image', widthPx: 0, heightPx: 0, dpi: 0, dpiAssumed: false, text: '', confidence: 0, lines: [] });
+        searchable.push({ originalIndex: page.index });
         progress(1);
         continue;
       }
       progress(0);
       const { data } = image.load();
-      const result = await engine.recognise(data, { dpi: image.dpi, ...(signal ? { signal } : {}), onProgress: progress });
+      const result = await engine.recognise(data, { dpi: image.dpi, ...(signal ? { signal } : {}), onProgress: progress, pdf: searchablePdf });
+      if (result.pdf) searchable.push({ pdf: result.pdf });
       const binary = result.binary ? readBinaryPng(result.binary) : null;
       const lines = result.lines.map((l) => lineOf(l, binary)).filter((l) => l.words.length > 0);
-      pages.push({ index: page.index, status: 'recognised', widthPx: image.widthPx, heightPx: image.heightPx, dpi: image.dpi, dpiAssumed: image.dpiAssumed, text: result.text.normalize('NFC'), confidence: round1(result.confidence), lines });
+      pages.push({ index: page.index, status: 'recognised', widthPx: image.widthPx, heightPx: image.heightPx, dpi: image.dpi, dpiAssumed: image.dpiAssumed, text: result.text.normalize('NFC'), confidence: round1(result.confidence), lines, ...(keepBinary && result.binary ? { binaryPng: result.binary } : {}) });
       progress(1);
     }
-    return { kind: scan.kind, pages };
+    if (!searchablePdf || !pages.some((p) => p.status === 'recognised')) return { kind: scan.kind, pages };
+    return { kind: scan.kind, pages, searchablePdf: await assembleSearchablePdf(searchable, scan.kind === 'pdf' ? bytes : null) };
   } finally {
     scan.close();
   }

@@ -3,6 +3,8 @@ import { mapFsError } from '../files/durable-fs.ts';
 import { timestamp } from './clock.ts';
 import type { RegistryContext } from './context.ts';
 import { statement } from '../db/statements.ts';
+import { findScanText } from './scan-texts.ts';
+import { reindexDocument } from './search-index.ts';
 
 export interface StagedFile {
   readonly name: string;
@@ -37,13 +39,30 @@ export function stageBase64(ctx: RegistryContext, upload: { name: string; dataBa
   return stageFile(ctx, upload.name, data);
 }
 
-// Step two, inside the registering transaction.
+// Step two, inside the registering transaction. A scan whose text was recognised brings its
+// searchable PDF along (stored beside it, named after it) and its text into the search index.
 export function linkFiles(ctx: RegistryContext, documentId: number, files: readonly StagedFile[]): void {
   const at = timestamp(ctx.clock);
   const insertFile = statement(ctx.db, 'INSERT OR IGNORE INTO files (sha256, size, created_at) VALUES (?, ?, ?)');
-  const link = statement(ctx.db, 'INSERT INTO document_files (document_id, sha256, name, added_at) VALUES (?, ?, ?, ?)');
+  const link = statement(ctx.db, 'INSERT INTO document_files (document_id, sha256, name, added_at, revision_of) VALUES (?, ?, ?, ?, ?)');
+  const linked = statement(ctx.db, 'SELECT 1 FROM document_files WHERE document_id = ? AND sha256 = ?');
+  let recognised = false;
   for (const f of files) {
     insertFile.run(f.sha256, f.size, at);
-    link.run(documentId, f.sha256, f.name, at);
+    link.run(documentId, f.sha256, f.name, at, null);
+    const text = findScanText(ctx.db, f.sha256);
+    if (!text) continue;
+    recognised = true;
+    if (text.searchableSha256 && text.searchableSize !== null && !linked.get(documentId, text.searchableSha256)) {
+      insertFile.run(text.searchableSha256, text.searchableSize, at);
+      link.run(documentId, text.searchableSha256, searchableName(f.name), at, f.sha256);
+    }
   }
+  if (recognised) reindexDocument(ctx.db, documentId);
+}
+
+// "cong-van-den.tif" → "cong-van-den-tim-kiem.pdf": the searchable PDF made from a scan.
+export function searchableName(scanName: string): string {
+  const dot = scanName.lastIndexOf('.');
+  return `${dot > 0 ? scanName.slice(0, dot) : scanName}-tim-kiem.pdf`;
 }

@@ -35,12 +35,11 @@ export function getDocument(ctx: RegistryContext, id: number): DocumentRecord {
 }
 
 export function listAttachments(ctx: RegistryContext, documentId: number): AttachmentRecord[] {
-  const rows = ctx.db
-    .prepare(
-      `SELECT df.sha256, df.name, f.size, df.added_at, df.revision_of, df.revision_kind FROM document_files df JOIN files f ON f.sha256 = df.sha256
-       WHERE df.document_id = ? ORDER BY df.id`,
-    )
-    .all(documentId) as Array<{ sha256: string; name: string; size: number; added_at: string; revision_of: string | null; revision_kind: AttachmentRecord['revisionKind'] }>;
+  const rows = statement(
+    ctx.db,
+    `SELECT df.sha256, df.name, f.size, df.added_at, df.revision_of, df.revision_kind FROM document_files df JOIN files f ON f.sha256 = df.sha256
+     WHERE df.document_id = ? ORDER BY df.id`,
+  ).all(documentId) as Array<{ sha256: string; name: string; size: number; added_at: string; revision_of: string | null; revision_kind: AttachmentRecord['revisionKind'] }>;
   return rows.map((r) => ({
     sha256: r.sha256,
     name: r.name,

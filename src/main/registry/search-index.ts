@@ -1,6 +1,7 @@
 import { foldVietnamese } from '../../shared/domain/fold.ts';
 import type { Db } from '../db/connection.ts';
 import { statement } from '../db/statements.ts';
+import { bodyTextOf } from './scan-texts.ts';
 
 export interface SearchableDocument {
   readonly direction: 'incoming' | 'outgoing';
@@ -40,8 +41,11 @@ function indexText(text: string): string {
   return foldVietnamese(text.replace(PRIVATE_USE, ' '));
 }
 
-// The index holds folded text (see fold.ts); "07/QĐ-UBND" is also findable as "7".
-export function searchColumns(d: SearchableDocument): [string, string, string, string, string] {
+// The index holds folded text (see fold.ts); "07/QĐ-UBND" is also findable as "7". The last
+// column holds what else the clerk may search by: the notes, the recipient unit and the text
+// recognised from the document's scans (docs/ocr.md "Searchable"): one index, so a search that
+// finds a word of a scan's body costs what any other search costs.
+export function searchColumns(d: SearchableDocument, body = ''): [string, string, string, string, string] {
   const stripped = d.codeNumber.replace(/^0+(?=\d)/, '');
   const numberForms = stripped !== d.codeNumber ? `${d.codeNumber} ${stripped}` : d.codeNumber;
   return [
@@ -49,7 +53,7 @@ export function searchColumns(d: SearchableDocument): [string, string, string, s
     `${indexText(`${numberForms}/${d.codeNotation} ${d.documentTypeName}`)} ${DIRECTION_TOKENS[d.direction]} ${yearToken(d.year)}`,
     indexText(d.issuingAgency),
     indexText(d.signerName ?? ''),
-    indexText([d.notes, d.recipientUnit].filter(Boolean).join(' ')),
+    indexText([d.notes, d.recipientUnit, body].filter(Boolean).join(' ')),
   ];
 }
 
@@ -57,8 +61,18 @@ export function indexDocument(db: Db, id: number, d: SearchableDocument): void {
   statement(db, 'DELETE FROM documents_fts WHERE rowid = ?').run(id);
   statement(db, 'INSERT INTO documents_fts (rowid, subject, notation, agency, signer, notes) VALUES (?, ?, ?, ?, ?, ?)').run(
     id,
-    ...searchColumns(d),
+    ...searchColumns(d, bodyTextOf(db, id)),
   );
+}
+
+// The row indexed again from the register, after a file with recognised text was linked to it.
+export function reindexDocument(db: Db, id: number): void {
+  const d = statement(
+    db,
+    `SELECT direction, year, subject, code_number AS codeNumber, code_notation AS codeNotation, document_type_name AS documentTypeName,
+       issuing_agency AS issuingAgency, signer_name AS signerName, notes, recipient_unit AS recipientUnit FROM documents WHERE id = ?`,
+  ).get(id) as SearchableDocument | undefined;
+  if (d) indexDocument(db, id, d);
 }
 
 // A clerk's query becomes an FTS5 expression of quoted tokens (so no FTS syntax can be injected),

@@ -7,7 +7,8 @@ import type { RegistryContext } from '../registry/context.ts';
 // detail is served (document.view) and when one of its files' content is (document.readFile:
 // opened, saved or previewed). The screen reads a document again after each change made on it;
 // that is not a new look at it, so the same person's use of the same document (and file) within
-// REUSE_MINUTES of their last recorded one is not recorded again.
+// REUSE_MINUTES of their last recorded one is not recorded again (a clock set back since then
+// gives no measure of that, so the use is recorded).
 export const USE_ACTIONS = { view: 'document.view', readFile: 'document.readFile' } as const;
 export const REUSE_MINUTES = 10;
 
@@ -23,7 +24,8 @@ export function recordDocumentUse(ctx: RegistryContext, documentId: number, use:
   const now = ctx.clock.now();
   writeTransaction(ctx.db, () => {
     const last = statement(ctx.db, LAST_USE_SQL).get({ id: String(documentId), action, actor: ctx.audit.actor, sha256: file?.sha256 ?? null }) as { at: string } | undefined;
-    if (last && now.getTime() - Date.parse(last.at) < REUSE_MINUTES * 60_000) return;
+    const elapsed = last ? now.getTime() - Date.parse(last.at) : Infinity;
+    if (elapsed >= 0 && elapsed < REUSE_MINUTES * 60_000) return;
     ctx.audit.append({ action, entityType: 'document', entityId: documentId, details: file ? { sha256: file.sha256, name: file.name } : {} });
   });
 }

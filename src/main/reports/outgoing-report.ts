@@ -1,22 +1,24 @@
 import type { OutgoingReport, ReportPeriod } from '../../shared/api/schemas/reports.ts';
 import { vietnamToday } from '../../shared/domain/dates.ts';
-import { typeName } from '../../shared/domain/document-types.ts';
+import { typeAbbreviation, typeName } from '../../shared/domain/document-types.ts';
 import { CHANNEL_LABELS, NO_DRAFTING_UNIT_LABEL, type OutgoingChannel, OUTGOING_STATES, outgoingState } from '../../shared/domain/report-rules.ts';
 import { readTransaction } from '../db/connection.ts';
 import { statement } from '../db/statements.ts';
 import type { RegistryContext } from '../registry/context.ts';
 import { voidedInPeriod } from './period-voided.ts';
-import { COPY_TYPE_LIST, periodYears, reportBasis } from './report-basis.ts';
+import { COPY_TYPE_LIST, periodYears, type ReportBasis, reportBasis, type UnitLine } from './report-basis.ts';
 import { Tally } from './tally.ts';
 
 // The outgoing documents of the period (ngày văn bản, which is their register date), active and
 // not copies. Channel: a recipient queued for the hub (an outbox row not cancelled) makes it
 // "hub"; a document still in the issuance workflow before distribution is "unsent"; the rest
-// went on paper. The drafting unit is the issuance's (a document registered directly records
-// none). Signed: the day the approved file was stored (as today/unissued.ts reads Art. 18.1);
-// sent: the distribution step, the issuance's last change in state 'distributed'.
+// went on paper. Signed: the day the approved file was stored (as today/unissued.ts reads Art.
+// 18.1); sent: the distribution step, the issuance's last change in state 'distributed' (only
+// voiding changes it after that, and a void document is not counted). The drafting unit is the
+// issuance's; a document registered directly records none, except in a công văn's notation,
+// which is returned for the types whose notation carries it.
 const OUTGOING_SQL = `
-  SELECT d.document_type AS type, i.unit_abbreviation AS unit,
+  SELECT d.document_type AS type, i.unit_abbreviation AS unit, CASE WHEN i.id IS NULL THEN d.code_notation END AS notation,
     CASE WHEN EXISTS (SELECT 1 FROM outbox o WHERE o.document_id = d.id AND o.status <> 'cancelled') THEN 'hub'
          WHEN i.id IS NOT NULL AND i.state <> 'distributed' THEN 'unsent' ELSE 'paper' END AS channel,
     (SELECT min(f.added_at) FROM issuance_files f WHERE f.issuance_id = i.id AND f.step = 'approved') AS approvedAt,
@@ -27,11 +29,12 @@ const OUTGOING_SQL = `
   WHERE d.direction = 'outgoing' AND d.status = 'active'
     AND d.year BETWEEN @fromYear AND @toYear AND d.register_date BETWEEN @from AND @to
     AND d.document_type NOT IN (${COPY_TYPE_LIST})
-  GROUP BY 1, 2, 3, 4, 5, 6`;
+  GROUP BY 1, 2, 3, 4, 5, 6, 7`;
 
 interface Group {
   type: string;
   unit: string | null;
+  notation: string | null;
   channel: OutgoingChannel;
   approvedAt: string | null;
   sentAt: string | null;
@@ -40,6 +43,13 @@ interface Group {
 }
 
 const day = (at: string | null): string | null => (at === null ? null : vietnamToday(new Date(at)));
+const NO_UNIT: UnitLine = { key: '', label: NO_DRAFTING_UNIT_LABEL };
+
+function draftingUnit(basis: ReportBasis, g: Group): UnitLine {
+  const fromNotation = g.notation !== null && typeAbbreviation(g.type) === null ? basis.notationUnit(g.notation) : null;
+  const unit = g.unit ?? fromNotation;
+  return unit === null ? NO_UNIT : basis.unitLine(unit);
+}
 
 // Báo cáo tình hình giải quyết văn bản đi (Appendix VI Part I V.4; Art. 18.1).
 export function outgoingReport(ctx: RegistryContext, period: ReportPeriod): OutgoingReport {
@@ -53,9 +63,10 @@ export function outgoingReport(ctx: RegistryContext, period: ReportPeriod): Outg
   const byUnit = new Tally(OUTGOING_STATES);
   for (const g of groups) {
     const state = outgoingState({ signedOn: day(g.approvedAt), sentOn: day(g.sentAt), urgent: g.urgent === 1 }, basis.asOf);
+    const unit = draftingUnit(basis, g);
     byType.add(g.type, typeName(g.type), state, g.n);
     byChannel.add(g.channel, CHANNEL_LABELS[g.channel], state, g.n);
-    byUnit.add(g.unit ?? '', g.unit === null ? NO_DRAFTING_UNIT_LABEL : basis.unitLabel(g.unit), state, g.n);
+    byUnit.add(unit.key, unit.label, state, g.n);
   }
   return {
     agencyName: basis.agencyName,

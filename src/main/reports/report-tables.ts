@@ -10,6 +10,8 @@ export interface ReportColumn {
   // Part of the printed width, and width in characters in a spreadsheet.
   readonly share: number;
   readonly chars: number;
+  // Counts (and the ordinal), right-aligned where text is not.
+  readonly numeric: boolean;
 }
 
 export type ReportValue = string | number;
@@ -30,8 +32,9 @@ export interface ReportTable {
   readonly sections: readonly ReportSection[];
 }
 
-const ORDINAL = { title: 'STT', share: 4, chars: 6 };
-const count = (title: string): ReportColumn => ({ title, share: 9, chars: 14 });
+const ORDINAL = { title: 'STT', share: 4, chars: 6, numeric: true };
+const count = (title: string): ReportColumn => ({ title, share: 9, chars: 14, numeric: true });
+const text = (title: string, share: number, chars: number): ReportColumn => ({ title, share, chars, numeric: false });
 const roman = ['I', 'II', 'III', 'IV', 'V'];
 const period = (r: { from: string; to: string }): string => `Từ ngày ${formatVietnameseDate(r.from)} đến ngày ${formatVietnameseDate(r.to)}`;
 const asOfLine = (asOf: string): string => `Tình hình giải quyết tính đến ngày ${formatVietnameseDate(asOf)}`;
@@ -49,7 +52,7 @@ export function incomingTable(r: IncomingReport): ReportTable {
     title: 'BÁO CÁO TÌNH HÌNH GIẢI QUYẾT VĂN BẢN ĐẾN',
     lines: [period(r), asOfLine(r.asOf), `Tổng số văn bản đến: ${r.totals.total}${r.voided > 0 ? ` (không tính ${r.voided} văn bản đã hủy)` : ''}`],
     sheetName: 'Giải quyết văn bản đến',
-    columns: [ORDINAL, { title: 'Nội dung', share: 30, chars: 40 }, count('Tổng số'), ...INCOMING_STATES.map((s) => count(INCOMING_STATE_LABELS[s]))],
+    columns: [ORDINAL, text('Nội dung', 30, 40), count('Tổng số'), ...INCOMING_STATES.map((s) => count(INCOMING_STATE_LABELS[s]))],
     sections: [
       ...sections(
         [
@@ -73,7 +76,7 @@ export function outgoingTable(r: OutgoingReport): ReportTable {
     title: 'BÁO CÁO TÌNH HÌNH GIẢI QUYẾT VĂN BẢN ĐI',
     lines: [period(r), `Tình hình phát hành tính đến ngày ${formatVietnameseDate(r.asOf)}`, `Tổng số văn bản đi: ${r.totals.total}${r.voided > 0 ? ` (không tính ${r.voided} văn bản đã hủy)` : ''}`],
     sheetName: 'Giải quyết văn bản đi',
-    columns: [ORDINAL, { title: 'Nội dung', share: 26, chars: 40 }, count('Tổng số'), ...OUTGOING_STATES.map((s) => count(OUTGOING_STATE_LABELS[s]))],
+    columns: [ORDINAL, text('Nội dung', 26, 40), count('Tổng số'), ...OUTGOING_STATES.map((s) => count(OUTGOING_STATE_LABELS[s]))],
     sections: [
       ...sections(
         [
@@ -98,7 +101,7 @@ export function yearlyTable(r: YearlyReport): ReportTable {
     title: `THỐNG KÊ CÔNG TÁC VĂN THƯ NĂM ${r.year}`,
     lines: [`Số liệu tính đến ngày ${formatVietnameseDate(r.asOf)}`],
     sheetName: `Thống kê năm ${r.year}`,
-    columns: [ORDINAL, { title: 'Nội dung', share: 36, chars: 44 }, count('Tổng số'), count('Điện tử (qua trục liên thông)'), count('Giấy'), count('Chưa gửi')],
+    columns: [ORDINAL, text('Nội dung', 36, 44), count('Tổng số'), count('Điện tử (qua trục liên thông)'), count('Giấy'), count('Chưa gửi')],
     sections: [
       ...sections(
         [
@@ -110,13 +113,11 @@ export function yearlyTable(r: YearlyReport): ReportTable {
       { heading: 'III. Bản sao văn bản', rows: r.copies.byKind.map((c, k) => [k + 1, c.label, c.total, c.electronic, c.paper, '']) },
       {
         heading: 'IV. Hồ sơ',
-        rows: files
-          ? [
-              [1, `Hồ sơ đã lập (danh mục hồ sơ năm ${r.year})`, files.compiled, '', '', ''],
-              [2, 'Trong đó đã kết thúc', files.closed, '', '', ''],
-              [3, `Hồ sơ đã nộp lưu trong năm ${r.year}`, files.handedOver, '', '', ''],
-            ]
-          : [[1, 'Chưa có dữ liệu hồ sơ', '', '', '', '']],
+        rows: [
+          [1, `Hồ sơ đã lập (danh mục hồ sơ năm ${r.year})`, files.compiled, '', '', ''],
+          [2, 'Trong đó đã kết thúc', files.closed, '', '', ''],
+          [3, `Hồ sơ đã nộp lưu trong năm ${r.year}`, files.handedOver, '', '', ''],
+        ],
       },
       {
         heading: 'Tổng cộng',
@@ -131,7 +132,9 @@ export function yearlyTable(r: YearlyReport): ReportTable {
 }
 
 export function viewsTable(r: ViewsReport): ReportTable {
-  const kind = (d: ViewsReport['rows'][number]): string => (d.direction === 'incoming' ? `Đến số ${d.number}/${d.year}` : `Đi số ${d.numberNotation}`);
+  // An incoming document by its số đến (its number and notation are the sender's); an outgoing
+  // one's number and notation are in the next column.
+  const kind = (d: ViewsReport['rows'][number]): string => (d.direction === 'incoming' ? `Đến số ${d.number}/${d.year}` : `Đi năm ${d.year}`);
   return {
     agencyName: r.agencyName,
     parentAgencyName: r.parentAgencyName,
@@ -139,7 +142,7 @@ export function viewsTable(r: ViewsReport): ReportTable {
     title: 'THỐNG KÊ LƯỢT XEM, TẢI VĂN BẢN',
     lines: [period(r), `${r.totals.documents} văn bản, ${r.totals.views} lượt xem, ${r.totals.downloads} lượt mở, tải tệp`],
     sheetName: 'Lượt xem văn bản',
-    columns: [ORDINAL, { title: 'Văn bản', share: 16, chars: 24 }, { title: 'Số, ký hiệu', share: 14, chars: 20 }, { title: 'Trích yếu', share: 40, chars: 60 }, count('Lượt xem'), count('Lượt mở, tải tệp')],
+    columns: [ORDINAL, text('Văn bản', 16, 24), text('Số, ký hiệu', 14, 20), text('Trích yếu', 40, 60), count('Lượt xem'), count('Lượt mở, tải tệp')],
     sections: [{ heading: 'Văn bản được xem, tải nhiều nhất', rows: r.rows.map((d, k) => [k + 1, kind(d), d.numberNotation, d.subject, d.views, d.downloads]) }],
   };
 }

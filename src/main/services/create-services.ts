@@ -26,6 +26,7 @@ import { createTodayHandlers } from './today-handlers.ts';
 import { createReportHandlers } from './report-handlers.ts';
 import { createArchiveHandlers } from './archive-handlers.ts';
 import { createCaseFileHandlers } from './casefile-handlers.ts';
+import { createOcr, createOcrHandlers } from './ocr-handlers.ts';
 
 // What differs between the Electron shell, the loopback bridge and a benchmark: everything else
 // is built here, the same way for all of them.
@@ -39,6 +40,7 @@ export interface ServicesDeps {
   // The bundled workers of the packaged app; the source files otherwise.
   readonly tokenWorkerUrl?: URL | undefined;
   readonly quickCheckWorkerUrl?: URL | undefined;
+  readonly ocrWorkerPath?: string | undefined;
   // Environment for the PKCS#11 modules (SOFTHSM2_CONF for the SoftHSM tokens of the tests).
   readonly tokenEnv?: Readonly<Record<string, string>> | undefined;
   // The hub probe's timeout (short in tests of an unreachable hub).
@@ -66,7 +68,7 @@ export interface Services {
 }
 
 // The steps of close(), in order, as the log records them.
-export const SHUTDOWN_STEPS = ['scheduler', 'sync', 'tokens', 'database'] as const;
+export const SHUTDOWN_STEPS = ['scheduler', 'sync', 'tokens', 'ocr', 'database'] as const;
 
 export function createServices(deps: ServicesDeps): Services {
   const session = new ProfileSession(deps.profileDir, deps.clock ? { clock: deps.clock } : {});
@@ -98,6 +100,7 @@ export function createServices(deps: ServicesDeps): Services {
     sync,
     probeTimeoutMs: deps.probeTimeoutMs,
   };
+  const ocr = createOcr(handlerDeps, deps.ocrWorkerPath);
   const handlers: Handlers = {
     ...createRecordsHandlers(handlerDeps),
     ...createMaintenanceHandlers(handlerDeps),
@@ -115,6 +118,7 @@ export function createServices(deps: ServicesDeps): Services {
     ...createReportHandlers(handlerDeps),
     ...createCaseFileHandlers(handlerDeps),
     ...createArchiveHandlers(handlerDeps),
+    ...createOcrHandlers(ocr.jobs),
   };
   let scheduler: SyncScheduler | null = null;
   let integrityStarted = false;
@@ -150,6 +154,8 @@ export function createServices(deps: ServicesDeps): Services {
         step('tokens');
         await client?.close();
         client = null;
+        step('ocr');
+        await ocr.close();
         step('database');
         session.close();
       })();

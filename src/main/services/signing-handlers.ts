@@ -3,6 +3,7 @@ import type { DocumentRecord } from '../../shared/api/schemas/documents.ts';
 import { numberNotation } from '../../shared/domain/notation.ts';
 import { AppError } from '../../shared/errors.ts';
 import { getAgencyProfile } from '../registry/agency-repo.ts';
+import { refuseIfFrozen } from '../registry/frozen-documents.ts';
 import { documentFile, getDocument } from '../registry/documents.ts';
 import { addFileRevision } from '../registry/file-revisions.ts';
 import { fillNumberAndDate } from '../signing/fill-number.ts';
@@ -99,6 +100,7 @@ export function createSigningHandlers({ ready, tokens, resources }: Pick<Handler
       const p = ready();
       const { doc, file, path } = documentFile(p, input.documentId, input.sha256);
       if (doc.direction !== 'outgoing') throw new AppError('INVALID_INPUT', 'Chỉ văn bản đi mới được ghi số vào tệp.', `document ${doc.id} is ${doc.direction}`);
+      refuseIfFrozen(p, doc.id, 'document.file.number');
       const place = getAgencyProfile(p)?.placeName ?? '';
       const output = p.blobs.scratchPath('number');
       await fillNumberAndDate({

@@ -7,6 +7,7 @@ import type { ProgramResources } from '../program/resources.ts';
 import type { RegistryContext } from '../registry/context.ts';
 import { documentFile } from '../registry/documents.ts';
 import { addFileRevision } from '../registry/file-revisions.ts';
+import { refuseIfFrozen } from '../registry/frozen-documents.ts';
 import type { Rect } from '../pdf/sign-pdf.ts';
 import { type TokenAccess, withTokenSigner } from './token-signer.ts';
 
@@ -30,8 +31,10 @@ export async function signBatch(
   kind: SignatureKind,
   items: readonly BatchItem[],
 ): Promise<SignResult> {
-  // Every file is checked (on its document, present, intact) before the PIN is used.
+  // Every file is checked (on its document, present, intact, not in a handed-over case file)
+  // before the PIN is used: the token signs nothing that could not be kept.
   const sources = items.map((item) => ({ item, ...documentFile(ctx, item.documentId, item.sha256) }));
+  for (const id of new Set(items.map((i) => i.documentId))) refuseIfFrozen(ctx, id, `document.file.${kind}`);
   const results: SignResult['results'] = [];
   let stoppedVi: string | null = null;
   await withTokenSigner(ctx, access, resources, [kind], async (signer) => {

@@ -4,9 +4,21 @@ import { queryClient } from './query-client.ts';
 
 // The reads that show registered documents: any registration, correction, void or import
 // changes a list, a count, a number to come or a possible duplicate.
-const RECORDS = ['documents.list', 'documents.get', 'registers.list', 'processing.list', 'processing.history', 'processing.unitDeadlines', 'outgoing.preview', 'incoming.checkDuplicates', 'today.summary'] as const;
+const RECORDS = ['documents.list', 'documents.get', 'registers.list', 'processing.list', 'processing.history', 'processing.unitDeadlines', 'outgoing.preview', 'incoming.checkDuplicates', 'today.summary', 'caseFiles.detail'] as const;
 const ISSUANCE = ['issuance.list', 'issuance.get', 'today.summary'] as const;
 const INBOX = ['inbox.list', 'inbox.get', 'sync.state', 'today.summary'] as const;
+// The case files, and the documents whose rows carry the notations of their files.
+const CASE_FILES = [
+  'caseFiles.plan',
+  'caseFiles.list',
+  'caseFiles.detail',
+  'caseFiles.ofDocument',
+  'caseFiles.handovers',
+  'caseFiles.handover',
+  'caseFiles.dueHandovers',
+  'documents.list',
+  'documents.get',
+] as const;
 
 // What each change makes out of date, as the reads that show it. audit.list comes with every
 // one, since every change is written to the log. 'all': a restore replaces the whole data.
@@ -55,6 +67,23 @@ const CHANGES = {
   'copies.makePaper': [...RECORDS, 'copies.options'],
   'copies.distribute': ['documents.get', 'copies.options', 'sync.state', 'today.summary'],
   'secretIncoming.register': ['secretIncoming.list', 'registers.list'],
+  'caseFiles.createPlan': CASE_FILES,
+  'caseFiles.setNumbering': CASE_FILES,
+  'caseFiles.approvePlan': CASE_FILES,
+  'caseFiles.saveHeading': CASE_FILES,
+  'caseFiles.saveFile': CASE_FILES,
+  'caseFiles.addDocument': CASE_FILES,
+  'caseFiles.removeDocument': CASE_FILES,
+  'caseFiles.close': CASE_FILES,
+  'caseFiles.reopen': CASE_FILES,
+  'caseFiles.handOver': CASE_FILES,
+  // Printing and checking change nothing but the audit log; the package's fingerprint is kept
+  // with the handover.
+  'archive.printPlan': [],
+  'archive.printContents': [],
+  'archive.printHandover': [],
+  'archive.writePackage': ['caseFiles.handover', 'caseFiles.handovers'],
+  'archive.verifyPackage': [],
 } as const satisfies Partial<Record<OperationName, readonly OperationName[] | 'all'>>;
 
 export type WriteName = keyof typeof CHANGES;

@@ -2,6 +2,9 @@ import type { Direction } from '../../shared/api/schemas/series.ts';
 import { AuditScreen } from '../screens/audit/AuditScreen.tsx';
 import { BackupScreen } from '../screens/backup/BackupScreen.tsx';
 import { BooksScreen } from '../screens/books/BooksScreen.tsx';
+import { CaseFileScreen } from '../screens/casefiles/CaseFileScreen.tsx';
+import { CaseFilesScreen } from '../screens/casefiles/CaseFilesScreen.tsx';
+import { HandoverScreen } from '../screens/casefiles/HandoverScreen.tsx';
 import { DocumentScreen } from '../screens/document/DocumentScreen.tsx';
 import { DraftingScreen } from '../screens/drafting/DraftingScreen.tsx';
 import { IncomingForm } from '../screens/incoming/IncomingForm.tsx';
@@ -12,6 +15,7 @@ import type { ListFilters } from '../screens/register/list-filters.ts';
 import { RegisterList } from '../screens/register/RegisterList.tsx';
 import { SecretIncomingScreen } from '../screens/secret/SecretIncomingScreen.tsx';
 import { SettingsScreen } from '../screens/settings/SettingsScreen.tsx';
+import { StatisticsScreen } from '../screens/statistics/StatisticsScreen.tsx';
 import { SyncScreen } from '../screens/sync/SyncScreen.tsx';
 import { TodayScreen } from '../screens/today/TodayScreen.tsx';
 import type { Route } from './routes.ts';
@@ -52,6 +56,14 @@ export function ScreenView({ route, visit, listFilters, onListFiltersChange }: S
       return <SyncScreen key={route.inboxId ?? 'overview'} inboxId={route.inboxId} />;
     case 'processing':
       return <ProcessingScreen />;
+    case 'case-files':
+      return <CaseFilesScreen key={`${route.year ?? 'this'}-${visit}`} year={route.year} />;
+    case 'case-file':
+      return <CaseFileScreen key={route.id} id={route.id} />;
+    case 'handover':
+      return <HandoverScreen key={route.id} id={route.id} />;
+    case 'statistics':
+      return <StatisticsScreen />;
     case 'secret-incoming':
       return <SecretIncomingScreen />;
     case 'books':

@@ -1,5 +1,5 @@
 import { useApp } from './app-context.ts';
-import { NAV_ITEMS, type Route, sameRoute } from './routes.ts';
+import { isCurrent, NAV_ITEMS, type Route } from './routes.ts';
 
 export function Sidebar({ route, agencyName }: { readonly route: Route; readonly agencyName: string }) {
   const { navigate } = useApp();
@@ -15,7 +15,7 @@ export function Sidebar({ route, agencyName }: { readonly route: Route; readonly
             <button
               type="button"
               className="sidebar__item"
-              aria-current={sameRoute(item.route, route) ? 'page' : undefined}
+              aria-current={isCurrent(item, route) ? 'page' : undefined}
               onClick={() => navigate(item.route)}
             >
               {item.label}

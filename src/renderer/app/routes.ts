@@ -23,6 +23,12 @@ export type Route =
   // Liên thông: the sync with the hub and what it delivered; with an id, one delivered document.
   | { readonly name: 'sync'; readonly inboxId?: number }
   | { readonly name: 'processing' }
+  // Hồ sơ: the year's file plan and its files (docs/case-files.md); without a year, this year's.
+  | { readonly name: 'case-files'; readonly year?: number }
+  | { readonly name: 'case-file'; readonly id: number }
+  // Nộp lưu: a handover to the agency archive, with its forms and electronic package.
+  | { readonly name: 'handover'; readonly id: number }
+  | { readonly name: 'statistics' }
   // The secret incoming register, apart from every ordinary list (docs/copies.md).
   | { readonly name: 'secret-incoming' }
   | { readonly name: 'books' }
@@ -44,10 +50,12 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { route: { name: 'outgoing-new' }, label: 'Cấp số văn bản đi' },
   { route: { name: 'drafting' }, label: 'Soạn thảo' },
   { route: { name: 'issuance' }, label: 'Phát hành' },
+  { route: { name: 'case-files' }, label: 'Hồ sơ' },
   { route: { name: 'sync' }, label: 'Liên thông' },
   { route: { name: 'processing' }, label: 'Cần xử lý' },
   { route: { name: 'secret-incoming' }, label: 'Văn bản mật đến' },
   { route: { name: 'books' }, label: 'In, xuất, nhập sổ' },
+  { route: { name: 'statistics' }, label: 'Thống kê' },
   { route: { name: 'backup' }, label: 'Sao lưu' },
   { route: { name: 'audit' }, label: 'Nhật ký' },
   { route: { name: 'settings' }, label: 'Cài đặt' },
@@ -55,4 +63,10 @@ export const NAV_ITEMS: readonly NavItem[] = [
 
 export function sameRoute(a: Route, b: Route): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
+}
+
+// The sidebar item the clerk is on: the same route, or Hồ sơ of any year (a year is a way of
+// looking at the one screen).
+export function isCurrent(item: NavItem, route: Route): boolean {
+  return item.route.name === 'case-files' ? route.name === 'case-files' : sameRoute(item.route, route);
 }

@@ -44,6 +44,12 @@ describe('formFailure: the server’s messages about date boxes, in the clerk’
     expect(f.message).toBe('Chưa lưu được. Kiểm tra các ô được đánh dấu:');
   });
 
+  it('names a box the server\'s list does not know by the label the form gave it', () => {
+    const f = formFailure(invalid(['creator', 'không được để trống'], ['subject', 'quá dài']), ['creator', 'subject'], {}, { creator: 'Người lập hồ sơ' });
+    expect(f.details).toEqual(['Người lập hồ sơ: không được để trống', 'Trích yếu: quá dài']);
+    expect(f.fieldErrors.creator).toBe('không được để trống');
+  });
+
   it('shows a file that could not be read by its own message, not as a lost connection', () => {
     const f = formFailure(new FileReadError('cong-van.pdf'), FIELDS);
     expect(f.message).toMatch(/^Không đọc được tệp "cong-van\.pdf"/);

@@ -15,9 +15,17 @@ export function issuesToFieldErrors(issues: readonly FieldIssue[], fields: reado
   return errors;
 }
 
+// Labels a form gives its own boxes, for fields the server's list does not name (the case
+// files' forms), by the first segment of the path.
+export type OwnLabels = Readonly<Record<string, string>>;
+
 // The summary above a form: the list of problems with their field labels, in the clerk's words.
-export function summarise(issues: readonly FieldIssue[]): string[] {
-  return issues.map((i) => (i.path ? `${fieldLabel(i.path.split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s)))}: ${i.message}` : i.message));
+export function summarise(issues: readonly FieldIssue[], labels: OwnLabels = {}): string[] {
+  return issues.map((i) => {
+    if (!i.path) return i.message;
+    const own = labels[i.path.split('.')[0] ?? ''];
+    return `${own ?? fieldLabel(i.path.split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s)))}: ${i.message}`;
+  });
 }
 
 export interface FormFailure {
@@ -39,7 +47,7 @@ function dateIssueMessage(typed: string, serverMessage: string): string {
 
 // Turns a failed save into what the form shows. `dateBoxes` holds what the clerk typed in each
 // date box that was sent (readDates), so messages about those boxes are worded for dd/mm/yyyy.
-export function formFailure(e: unknown, fields: readonly string[], dateBoxes: Readonly<Record<string, string>> = {}): FormFailure {
+export function formFailure(e: unknown, fields: readonly string[], dateBoxes: Readonly<Record<string, string>> = {}, labels: OwnLabels = {}): FormFailure {
   if (!(e instanceof ApiError)) return { message: errorMessage(e), details: [], fieldErrors: {} };
   const typed = (path: string) => (Object.hasOwn(dateBoxes, path) ? dateBoxes[path] : undefined);
   const issues = e.issues.map((i) => {
@@ -51,5 +59,5 @@ export function formFailure(e: unknown, fields: readonly string[], dateBoxes: Re
   }
   if (issues.length === 0) return { message: e.message, details: [], fieldErrors: {} };
   const message = e.code === 'INVALID_INPUT' ? 'Chưa lưu được. Kiểm tra các ô được đánh dấu:' : e.message;
-  return { message, details: summarise(issues), fieldErrors: issuesToFieldErrors(issues, fields) };
+  return { message, details: summarise(issues, labels), fieldErrors: issuesToFieldErrors(issues, fields) };
 }

@@ -25,3 +25,8 @@ export function showDateTime(instant: string | null | undefined): string {
   const local = vietnamDateTime(date);
   return `${formatVietnameseDate(local.slice(0, 10))} ${local.slice(11, 16)}`;
 }
+
+// The Vietnam day of an instant (a file closed or handed over at 23:30 UTC is the next morning).
+export function showInstantDate(instant: string | null | undefined): string {
+  return showDateTime(instant).slice(0, 10);
+}

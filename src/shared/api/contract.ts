@@ -4,6 +4,7 @@ import { backupRecord, exportInput, exportResult, importInput, importReport } fr
 import { idSchema, isoDate, year } from './schemas/common.ts';
 import { legalFontInfo } from './schemas/fonts.ts';
 import { proposeFieldsInput, proposeFieldsResult } from './schemas/prefill.ts';
+import { ocrJobInput, ocrJobState, ocrPageImage, ocrPageInput, ocrStartInput } from './schemas/ocr.ts';
 import { trustImportInput, trustImportResult, trustListView, trustRemoveInput } from './schemas/trust-list.ts';
 import {
   addAttachmentInput,
@@ -164,6 +165,10 @@ export const contract = {
   ),
   'incoming.register': op('Register an incoming document and assign its số đến', incomingInput, documentRecord),
   'incoming.proposeFields': op('Fields read from the text of a PDF for the clerk to confirm (docs/prefill.md); a file that cannot be read gives none and says why', proposeFieldsInput, proposeFieldsResult),
+  'ocr.start': op('Recognise a scan (PNG, JPEG, TIFF or scanned PDF) offline, page by page, and propose the registration fields from it (docs/ocr.md); a new scan cancels the one running', ocrStartInput, ocrJobState),
+  'ocr.state': op("A recognition's progress per page, and when done its pages, text and proposed fields with the words they came from", ocrJobInput, ocrJobState),
+  'ocr.cancel': op('Stop a recognition at once', ocrJobInput, ocrJobState),
+  'ocr.pageImage': op('A page of the scan as an image the form can show, in the pixels the word boxes are measured in', ocrPageInput, ocrPageImage),
   'outgoing.preview': op(
     'The number and notation the next registration would get (not reserved)',
     z.strictObject({

@@ -4,7 +4,7 @@ import { FlowWriter } from '../../books/pdf/flow-writer.ts';
 import { LEGAL_LANDSCAPE } from '../../books/pdf/page-layout.ts';
 import { checkDate, checkOrdinal, checkPageRange, checkRequired, checkYear } from './form-check.ts';
 import { FILE_CONTENTS_COLUMNS, tableColumns } from './form-columns.ts';
-import { FORM_TABLE, inOrder, newFormDocument, saveForm, TEXT_SIZE, TITLE_SIZE, titleRule } from './form-pdf.ts';
+import { FORM_TABLE, inOrder, newFormDocument, saveForm, TITLE_SIZE, titleRule } from './form-pdf.ts';
 import { pageRange } from './form-text.ts';
 import type { FileContentsForm, FileDocumentEntry } from './form-types.ts';
 
@@ -37,7 +37,8 @@ function documentRow(d: FileDocumentEntry): (BookCell | null)[] {
 
 // Decree 30 Appendix V IV, the mục lục văn bản, tài liệu trong hồ sơ: the form has no agency
 // header (it is the first sheet inside the file's cover), only its title, the file's notation and
-// year, and the table of the file's documents in the file's order (DocOrdinal).
+// year, and the table of the file's documents in the file's order (DocOrdinal). The file's title
+// is on the cover, not on this form: it goes into the PDF's information only.
 export async function renderFileContentsPdf(contents: FileContentsForm, now: Date, fontsDir?: string): Promise<Uint8Array> {
   checkFileContents(contents);
   const form = await newFormDocument(fontsDir);
@@ -45,7 +46,6 @@ export async function renderFileContentsPdf(contents: FileContentsForm, now: Dat
   w.paragraph('MỤC LỤC VĂN BẢN, TÀI LIỆU', 'bold', TITLE_SIZE, { centre: true });
   w.paragraph(`Số, ký hiệu hồ sơ: ${contents.notation}`, 'bold', TITLE_SIZE, { centre: true });
   w.paragraph(`Năm ${contents.year}`, 'bold', TITLE_SIZE, { centre: true });
-  if (contents.title) w.paragraph(contents.title, 'italic', TEXT_SIZE, { centre: true });
   titleRule(w, 30);
 
   const table = new BookTable(form.doc, form.fonts, tableColumns(FILE_CONTENTS_COLUMNS), `Mục lục văn bản, tài liệu - hồ sơ ${contents.notation} năm ${contents.year}`, {
@@ -58,8 +58,8 @@ export async function renderFileContentsPdf(contents: FileContentsForm, now: Dat
 
   return saveForm(form, inOrder(w.pages, table.pages, [end.target]), GEOMETRY, {
     title: `Mục lục văn bản, tài liệu - hồ sơ ${contents.notation} năm ${contents.year}`,
-    author: contents.title ?? contents.notation,
-    subject: `${contents.documents.length} văn bản`,
+    author: contents.agency,
+    subject: `${contents.title ? `${contents.title}: ` : ''}${contents.documents.length} văn bản`,
     now,
   });
 }

@@ -30,7 +30,7 @@ export function inOrder(...lists: readonly (readonly BookPage[])[]): BookPage[] 
   return lists.flat().filter((p) => !seen.has(p) && seen.add(p));
 }
 
-// Appendix I Part I II.7: pages numbered from 1 in Arabic figures, upright, 13 pt, centred in the
+// Appendix I Part I I.7: pages numbered from 1 in Arabic figures, upright, 13 pt, centred in the
 // top margin; the first page shows no number.
 function numberPages(form: FormDocument, pages: readonly BookPage[], geometry: PageGeometry): void {
   pages.forEach((target, i) => {

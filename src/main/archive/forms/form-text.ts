@@ -16,7 +16,7 @@ export function filled(value: string | null | undefined): string {
   return or(value);
 }
 
-// "ngày 05 tháng 01 năm 2026" (the date rule of Appendix I II.4), or the blank of the form.
+// "ngày 05 tháng 01 năm 2026" (the date rule of Appendix I Part I II.4), or the blank of the form.
 export function dateInWords(iso: string | null): string {
   return iso ? placeDateLine('', iso) : `ngày ${BLANK} tháng ${BLANK} năm ${BLANK}`;
 }

@@ -94,7 +94,10 @@ export interface FileDocumentEntry {
 export interface FileContentsForm {
   readonly notation: string; // số, ký hiệu hồ sơ
   readonly year: number;
-  readonly title: string | null; // the file's title, printed under the heading when given
+  // The file's title and the agency: not on the form (the file's cover has them), in the PDF's
+  // information.
+  readonly title: string | null;
+  readonly agency: string;
   readonly documents: readonly FileDocumentEntry[];
 }
 

@@ -10,7 +10,7 @@ import { drawSignatures, FORM_TABLE, inOrder, newFormDocument, saveForm, TEXT_SI
 import { filled, handoverSummary, placeAndDate, timeSpan } from './form-text.ts';
 import type { HandoverFile, HandoverListForm } from './form-types.ts';
 
-// Seven columns, the title and the time span among them: A4 landscape (Appendix I II.2).
+// Seven columns, the title and the time span among them: A4 landscape (Appendix I Part I I.2).
 const GEOMETRY = LEGAL_LANDSCAPE;
 
 function checkHandoverList(list: HandoverListForm): void {

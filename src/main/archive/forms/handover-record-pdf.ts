@@ -24,6 +24,12 @@ function checkHandoverRecord(r: HandoverRecordForm): void {
 
 const count = (n: number | undefined): string => (n === undefined ? BLANK : String(n));
 
+// "BÊN GIAO: (tên cá nhân, đơn vị giao nộp hồ sơ, tài liệu)": the unit that hands over, else the
+// person; the form's own words when neither is known, for the hand to fill in.
+function giverLine(giver: HandoverRecordForm['giver']): string {
+  return giver.unit?.trim() || giver.name?.trim() || '(tên cá nhân, đơn vị giao nộp hồ sơ, tài liệu)';
+}
+
 // The numbered content of the biên bản, line by line as Appendix V V sets it; `indent` in steps
 // of 1 cm (the points a) and b) and their dashes stand in one step).
 export function handoverRecordLines(r: HandoverRecordForm): { readonly text: string; readonly indent: number; readonly bold?: boolean }[] {
@@ -32,7 +38,7 @@ export function handoverRecordLines(r: HandoverRecordForm): { readonly text: str
     { text: 'Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020 của Chính phủ về công tác văn thư;', indent: 0 },
     { text: `Căn cứ ${r.basis?.trim() || `${BLANK} (Danh mục hồ sơ năm ${BLANK}, Kế hoạch thu thập tài liệu ${BLANK})`},`, indent: 0 },
     { text: 'Chúng tôi gồm:', indent: 0 },
-    { text: `BÊN GIAO: ${r.giver.unit?.trim() || '(tên cá nhân, đơn vị giao nộp hồ sơ, tài liệu)'}`, indent: 0, bold: true },
+    { text: `BÊN GIAO: ${giverLine(r.giver)}`, indent: 0, bold: true },
     { text: `Ông (bà): ${filled(r.giver.name)}`, indent: 0 },
     { text: `Chức vụ công tác: ${filled(r.giver.title)}`, indent: 0 },
     { text: 'BÊN NHẬN: Lưu trữ cơ quan', indent: 0, bold: true },
@@ -57,7 +63,7 @@ export function handoverRecordLines(r: HandoverRecordForm): { readonly text: str
   ];
 }
 
-const INDENT = 28; // 1 cm, the indent of Appendix I II.5.e
+const INDENT = 28; // 1 cm, the indent of Appendix I Part I II.6.e
 
 // Decree 30 Appendix V V, the biên bản giao nhận hồ sơ, tài liệu: the header with the place and
 // date, the title, the numbered content, and the two representatives' signatures.

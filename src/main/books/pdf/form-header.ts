@@ -11,11 +11,14 @@ export interface FormHeader {
 export const NATIONAL_NAME = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
 export const MOTTO = 'Độc lập - Tự do - Hạnh phúc';
 
+// The agency's rule is 1/3 to 1/2 as long as its name (Appendix I Part I II.2.b): 0.4 of it.
+const AGENCY_RULE = 0.4;
+
 // The two-column header of a form (Decree 30 Appendix I Part I II.1–2): the parent agency and the
 // agency in capitals on the left (about 44% of the width, each name wrapped within it, the
-// agency's in bold with a short rule under it), the national name and the motto on the right
-// with a rule as long as the motto, the place and date in italics under them. The cursor is left
-// under the taller side.
+// agency's in bold with a rule under it), the national name and the motto on the right with a
+// rule as long as the motto, the place and date in italics under them. The cursor is left under
+// the taller side.
 export function drawFormHeader(w: FlowWriter, header: FormHeader): void {
   const c = w.page;
   const top = w.cursor;
@@ -23,15 +26,20 @@ export function drawFormHeader(w: FlowWriter, header: FormHeader): void {
   const leftCentre = w.left + leftWidth / 2;
   const rightCentre = w.left + leftWidth + (w.width - leftWidth) / 2;
   let y = top - 13;
+  // The widest line of the last block drawn: the agency's name, which the rule goes under.
+  let widest = 0;
   const block = (name: string, style: FontStyle): void => {
+    widest = 0;
     for (const line of c.wrap(name.toLocaleUpperCase('vi'), style, 12, leftWidth - 6)) {
       c.textCentered(line, leftCentre, y, style, 12);
+      widest = Math.max(widest, c.width(line, style, 12));
       y -= 15;
     }
   };
-  if (header.parentAgency) block(header.parentAgency, 'regular');
+  if (header.parentAgency?.trim()) block(header.parentAgency, 'regular');
   block(header.agency, 'bold');
-  c.line(leftCentre - 30, y + 10, leftCentre + 30, y + 10);
+  const half = (widest * AGENCY_RULE) / 2;
+  c.line(leftCentre - half, y + 9, leftCentre + half, y + 9);
   c.textCentered(NATIONAL_NAME, rightCentre, top - 13, 'bold', 12);
   c.textCentered(MOTTO, rightCentre, top - 28, 'bold', 13);
   const motto = c.width(MOTTO, 'bold', 13);

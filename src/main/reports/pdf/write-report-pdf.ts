@@ -7,7 +7,7 @@ import { BookTable } from '../../books/pdf/book-table.ts';
 import { addBookPage, type BookPage, PageContent } from '../../books/pdf/page-content.ts';
 import { MARGIN, PAGE } from '../../books/pdf/page-layout.ts';
 import type { ReportTable, ReportValue } from '../report-tables.ts';
-import { drawFirstPage } from './report-first-page.ts';
+import { drawHeading, drawSigner, SIGNER_HEIGHT } from './report-page-text.ts';
 
 // The register books' table (BookTable: numbered columns, header repeated on every page, rows
 // wrapped and carried over) takes the columns of a book; a report fills its rows itself, so
@@ -32,21 +32,30 @@ function addFooters(doc: PDFDocument, fonts: BookFonts, pages: readonly BookPage
   });
 }
 
-// A report printed in the legal font (fonts/legal-font.ts through the books' fonts), A4 landscape.
+// A report printed in the legal font (fonts/legal-font.ts through the books' fonts), A4 landscape:
+// the heading, the table under it (its header repeated on every page it runs to), and the place
+// for the clerk to sign under the table, overleaf when the last page has no room left.
 export async function reportPdf(table: ReportTable, placeName: string, now: Date, fontsDir?: string): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   const fonts = await embedBookFonts(doc, fontsDir);
   const first = addBookPage(doc, fonts, [PAGE.width, PAGE.height]);
-  const content = new PageContent(first, fonts);
-  drawFirstPage(content, table, placeName);
-  content.commit(doc);
-  const body = new BookTable(doc, fonts, bookColumns(table), `${table.title} — ${table.lines[0] ?? ''}`);
+  const heading = new PageContent(first, fonts);
+  const start = { target: first, y: drawHeading(heading, table, placeName) };
+  heading.commit(doc);
+  const body = new BookTable(doc, fonts, bookColumns(table), `${table.title} — ${table.lines[0] ?? ''}`, { start });
   for (const section of table.sections) {
     body.addHeading(section.heading);
     for (const row of section.rows) body.addRow(row.map(cell));
   }
-  body.finish();
-  addFooters(doc, fonts, [first, ...body.pages], now);
+  const end = body.finish();
+  const pages = [first, ...body.pages];
+  const room = end.y - SIGNER_HEIGHT >= MARGIN.bottom;
+  const last = room ? end.target : addBookPage(doc, fonts, [PAGE.width, PAGE.height]);
+  if (!room) pages.push(last);
+  const signer = new PageContent(last, fonts);
+  drawSigner(signer, room ? end.y : PAGE.height - MARGIN.top);
+  signer.commit(doc);
+  addFooters(doc, fonts, pages, now);
   doc.setTitle(`${table.title} - ${table.agencyName}`);
   doc.setAuthor(table.agencyName);
   doc.setSubject(table.lines.join('; '));

@@ -61,6 +61,14 @@ export function auditSubject(e: AuditEntry, documents: ReadonlyMap<string, strin
     }
     case 'backup':
       return e.entityId ? `Bản sao lưu ${e.entityId}` : 'Bản sao lưu';
+    case 'caseFile': {
+      const notation = text(d.notation);
+      return notation ? `Hồ sơ ${notation}` : 'Hồ sơ';
+    }
+    case 'filePlan':
+      return typeof d.year === 'number' ? `Danh mục hồ sơ năm ${d.year}` : 'Danh mục hồ sơ';
+    case 'handover':
+      return e.entityId ? `Lần nộp lưu ${e.entityId}` : 'Lần nộp lưu';
     default:
       return '';
   }

@@ -9,6 +9,7 @@ import { Notice } from '../../components/Notice.tsx';
 import { documentName } from '../../util/labels.ts';
 import { CopiesPanel } from '../copies/CopiesPanel.tsx';
 import { AttachmentsPanel } from './AttachmentsPanel.tsx';
+import { CaseFilesPanel } from './CaseFilesPanel.tsx';
 import { DocumentAudit } from './DocumentAudit.tsx';
 import { DocumentFields } from './DocumentFields.tsx';
 import { EditDocumentForm } from './EditDocumentForm.tsx';
@@ -107,6 +108,7 @@ export function DocumentScreen({ id }: { readonly id: number }) {
         <ProcessingPanel doc={doc} onStart={startChange} onSaved={() => changed('Đã lưu thông tin xử lý.')} />
       ) : null}
       <RepliesPanel of={{ doc }} onStart={startChange} onChanged={changed} />
+      <CaseFilesPanel documentId={doc.id} onStart={startChange} onChanged={changed} />
       <AttachmentsPanel documentId={doc.id} direction={doc.direction} attachments={doc.attachments} onStart={startChange} onChanged={() => changed(null)} />
       <CopiesPanel documentId={doc.id} active={doc.status === 'active'} onStart={startChange} onChanged={() => changed(null)} />
       <DocumentAudit documentId={doc.id} />

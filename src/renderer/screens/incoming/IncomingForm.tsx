@@ -1,4 +1,5 @@
-import type { FormEvent } from 'react';
+import { type FocusEvent, type FormEvent, useState } from 'react';
+import { PREFILL_FIELDS, type PrefillField } from '../../../shared/api/schemas/prefill.ts';
 import type { DocumentRecord } from '../../../shared/api/schemas/documents.ts';
 import { ApiError } from '../../api/api-error.ts';
 import { write } from '../../api/write.ts';
@@ -12,6 +13,7 @@ import { emptyIncoming, INCOMING_DATE_FIELDS, INCOMING_FIELDS, type IncomingValu
 import { IncomingFields } from './IncomingFields.tsx';
 import { pendingFields, proposedText } from './proposal-values.ts';
 import { ProposalNotice } from './ProposalNotice.tsx';
+import { ScanPreview } from './ScanPreview.tsx';
 import { useProposals } from './use-proposals.ts';
 import { useDuplicateCheck } from './use-duplicate-check.ts';
 
@@ -48,11 +50,21 @@ export function IncomingForm() {
       if (p) set(f)(proposedText(f, p.value));
     }
   };
-  // Choosing files reads the first PDF among them for proposals (never fills a box by itself).
+  // Choosing files reads the first PDF or scan among them for proposals (never fills a box by
+  // itself). A scan is recognised offline; its searchable PDF is kept beside it when asked.
+  const [searchablePdf, setSearchablePdf] = useState(true);
   const chooseFiles = (files: File[]) => {
     form.setFiles(files);
-    void proposals.propose(files);
+    void proposals.propose(files, { searchablePdf });
   };
+  // The field the clerk is in, to mark its words on the scan; a button (Dùng, Vào sổ) keeps it.
+  const [activeField, setActiveField] = useState<PrefillField | null>(null);
+  const onFocus = (e: FocusEvent<HTMLFormElement>) => {
+    if (e.target instanceof HTMLButtonElement) return;
+    const name = e.target.getAttribute('name');
+    setActiveField(PREFILL_FIELDS.find((f) => f === name) ?? null);
+  };
+  const scan = proposals.state?.scan;
 
   const save = (allowDuplicate: boolean) => form.save((v, attachments) => write('incoming.register', toIncomingInput(v, attachments, allowDuplicate)));
   const onSubmit = (e: FormEvent) => {
@@ -77,11 +89,16 @@ export function IncomingForm() {
           </button>
         </Notice>
       ) : null}
-      <form className="form" onSubmit={onSubmit} noValidate aria-label="Vào sổ văn bản đến">
+      <form className="form" onSubmit={onSubmit} onFocus={onFocus} noValidate aria-label="Vào sổ văn bản đến">
         <FormSummary failure={form.failure} />
         {duplicates.matches.length > 0 ? <DuplicateWarning matches={duplicates.matches} saving={busy} onRegisterAnyway={() => void save(true)} /> : null}
         <FilePicker key={form.fileBox} label="Văn bản kèm theo" files={form.files} onChange={chooseFiles} />
-        {proposals.state ? <ProposalNotice state={proposals.state} pending={pending.length} onAcceptAll={acceptAll} /> : null}
+        <label className="checkbox">
+          <input type="checkbox" checked={searchablePdf} disabled={scan?.status === 'running'} onChange={(e) => setSearchablePdf(e.target.checked)} />
+          Khi nhận dạng bản quét, lưu kèm bản PDF tìm kiếm được chữ (ảnh quét giữ nguyên)
+        </label>
+        {proposals.state ? <ProposalNotice state={proposals.state} pending={pending.length} onAcceptAll={acceptAll} onCancelScan={proposals.cancel} /> : null}
+        {scan?.status === 'done' && proposed ? <ScanPreview scan={scan} proposals={proposed} activeField={activeField} /> : null}
         <IncomingFields values={values} errors={errors} set={set} unitNames={profile?.units.map((u) => u.name) ?? []} proposals={proposed} />
         <div className="form__actions">
           <button type="submit" className="button button--primary" disabled={busy}>

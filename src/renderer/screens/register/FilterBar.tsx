@@ -1,10 +1,10 @@
 import type { Ref } from 'react';
 import type { Direction } from '../../../shared/api/schemas/series.ts';
 import { allTypes } from '../../../shared/domain/document-types.ts';
-import { DateInput, SelectInput } from '../../components/inputs.tsx';
+import { DateInput, SelectInput, TextInput } from '../../components/inputs.tsx';
 import { DATE_FORMAT_MESSAGE, readDateInput } from '../../util/dates.ts';
 import { PRIORITY_OPTIONS, PROCESSING_OPTIONS } from '../../util/labels.ts';
-import type { ListFilters } from './list-filters.ts';
+import { type ListFilters, typedNotation } from './list-filters.ts';
 
 const TYPE_OPTIONS = [{ value: '', label: 'Tất cả' }, ...allTypes().map((t) => ({ value: t.key, label: t.name }))];
 
@@ -27,6 +27,10 @@ interface FilterBarProps {
 
 function dateError(text: string): string | undefined {
   return readDateInput(text) === 'invalid' ? DATE_FORMAT_MESSAGE : undefined;
+}
+
+function notationError(text: string): string | undefined {
+  return text.trim() !== '' && typedNotation(text) === null ? 'nhập số và ký hiệu hồ sơ, ví dụ 01.VP' : undefined;
 }
 
 export function FilterBar({ direction, filters, years, onChange, searchRef }: FilterBarProps) {
@@ -81,6 +85,7 @@ export function FilterBar({ direction, filters, years, onChange, searchRef }: Fi
           options={[{ value: '', label: 'Tất cả' }, ...PROCESSING_OPTIONS]}
         />
       ) : null}
+      <TextInput label="Hồ sơ" name="caseFile" value={filters.caseFile} onChange={set('caseFile')} error={notationError(filters.caseFile)} hint="Số và ký hiệu, ví dụ 01.VP" />
       <SelectInput
         label="Sắp xếp"
         name="sort"

@@ -27,6 +27,15 @@ const typeAndSubject: Column = {
   title: (d) => `${d.documentTypeName}: ${d.subject}`,
 };
 
+// "Số và ký hiệu HS": the files the document is in (docs/case-files.md).
+const caseFilesColumn: Column = {
+  key: 'caseFiles',
+  label: 'Hồ sơ',
+  width: 'minmax(4.5rem, 0.6fr)',
+  cell: (d) => d.caseFiles.join(', '),
+  title: (d) => d.caseFiles.join(', '),
+};
+
 const statusColumn: Column = { key: 'status', label: 'Tình trạng', width: '8.5rem', cell: (d) => <DocumentBadges doc={d} /> };
 
 // The important columns of the Appendix IV registers (nd30-rules §3), in the order of the
@@ -40,6 +49,7 @@ const INCOMING: readonly Column[] = [
   typeAndSubject,
   { key: 'recipientUnit', label: 'Đơn vị hoặc người nhận', width: 'minmax(6rem, 1fr)', cell: (d) => d.assigneeUnit ?? d.recipientUnit ?? '' },
   { key: 'dueDate', label: 'Hạn xử lý', width: '6rem', cell: (d) => showDate(d.dueDate) },
+  caseFilesColumn,
   statusColumn,
 ];
 
@@ -51,6 +61,7 @@ const OUTGOING: readonly Column[] = [
   { key: 'recipients', label: 'Nơi nhận', width: 'minmax(7rem, 1.2fr)', cell: (d) => d.recipientsText ?? '', title: (d) => d.recipientsText ?? '' },
   { key: 'recipientUnit', label: 'Đơn vị, người nhận bản lưu', width: 'minmax(6rem, 1fr)', cell: (d) => d.recipientUnit ?? '' },
   { key: 'copies', label: 'Số lượng bản', width: '5rem', cell: (d) => d.copies ?? '' },
+  caseFilesColumn,
   statusColumn,
 ];
 

@@ -4,6 +4,7 @@ import { apiQuery } from '../../api/queries.ts';
 import { SelectInput } from '../../components/inputs.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { showDate } from '../../util/dates.ts';
+import { CaseFilesDuePanel } from './CaseFilesDuePanel.tsx';
 import { IncomingPanels } from './IncomingPanels.tsx';
 import { OutgoingPanels } from './OutgoingPanels.tsx';
 import { SyncPanel } from './SyncPanel.tsx';
@@ -48,6 +49,7 @@ export function TodayScreen() {
         <div className="today-grid">
           <IncomingPanels summary={s} />
           <OutgoingPanels summary={s} />
+          <CaseFilesDuePanel pollMs={POLL_MS} />
           <SyncPanel sync={s.sync} />
         </div>
       ) : summary.isPending ? (

@@ -70,8 +70,7 @@ export const yearlyReport = z.object({
     total: count,
     byKind: z.array(z.object({ kind: z.enum(COPY_KINDS), label: z.string(), total: count, electronic: count, paper: count })),
   }),
-  // null until the profile has case files (migration 0011).
-  caseFiles: z.object({ compiled: count, closed: count, handedOver: count }).nullable(),
+  caseFiles: z.object({ compiled: count, closed: count, handedOver: count }),
 });
 export type YearlyReport = z.infer<typeof yearlyReport>;
 
