@@ -4,7 +4,7 @@ import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createOcrEngine } from '../src/main/ocr/ocr-engine.ts';
+import { createOcrEngine, DEFAULT_RECYCLE } from '../src/main/ocr/ocr-engine.ts';
 import { proposeFromScan } from '../src/main/ocr/propose-from-scan.ts';
 import { recogniseScan } from '../src/main/ocr/recognise.ts';
 import { programResources } from '../src/main/program/resources.ts';
@@ -17,8 +17,9 @@ import { round } from './lib/stats.ts';
 // printed and scanned back (test/support/scanned-drafts.ts: pdftoppm at 200 and 300 dpi, skew up
 // to 2°, grey paper, noise, JPEG), recognised and read by the field rules. stdout: one JSON
 // object, per field `<field>Exact200` / `<field>Exact300` (share proposed exactly right),
-// `subjectCer200` / `subjectCer300`, `secondsPerPage`, `peakRssMb`, the targets and the machine;
-// the misses go to stderr. bench/README.md explains the method.
+// `subjectCer200` / `subjectCer300`, `secondsPerPage`, `peakRssMb`, how often the engine's worker
+// was recycled under its default policy, the targets and the machine; the misses go to stderr.
+// bench/README.md explains the method.
 
 const { values } = parseArgs({ options: { documents: { type: 'string' }, quick: { type: 'boolean', default: false } }, strict: true });
 const quick = values.quick ?? false;
@@ -33,7 +34,14 @@ execFileSync(process.execPath, [fileURLToPath(new URL('./lib/ocr-corpus-child.ts
 
 const same = (a: string, b: string): boolean => a.normalize('NFC').replace(/\s+/g, ' ').trim() === b.normalize('NFC').replace(/\s+/g, ' ').trim();
 
-const engine = createOcrEngine({ modelDir: join(programResources().dir, 'ocr') });
+// The app's engine with its default recycling (docs/ocr.md "Memory"), counted.
+let workerRecycles = 0;
+const engine = createOcrEngine({
+  modelDir: join(programResources().dir, 'ocr'),
+  onRecycle: () => {
+    workerRecycles += 1;
+  },
+});
 const out: Record<string, number> = {};
 let pages = 0;
 let ocrSeconds = 0;
@@ -85,6 +93,8 @@ console.log(
     ...out,
     secondsPerPage,
     peakRssMb,
+    workerRecycles,
+    recycle: DEFAULT_RECYCLE,
     proposalsWithBoxesShare: proposals === 0 ? 0 : round(withBoxes / proposals, 3),
     targets: {
       keyFieldsAtLeast95PercentAt300: keyFields.every((f) => at(f, 300) >= 0.95),

@@ -3,10 +3,11 @@
 // `npm run build:cli` writes to dist/cli when that bundle was built from this folder and none of
 // the files it was built from has changed since; otherwise the TypeScript sources, so an edited
 // source is never shadowed by an older bundle. VANTHU_CLI=source or VANTHU_CLI=bundle forces one
-// (bundle: an error when it cannot be used); VANTHU_CLI_BUNDLE=DIR names another bundle folder.
-// The bundle needs Node 22+ (better-sqlite3 13), the sources Node 24 (type stripping; the Node
-// major Electron embeds). Started by an older system Node, this file runs again under the Node 24
-// that `npm install` put in node_modules: one more process start, ~60 ms with Node 20.
+// (bundle: even if a source changed, with a warning; an error when there is none);
+// VANTHU_CLI_BUNDLE=DIR names another bundle folder. The bundle needs Node 22+ (better-sqlite3
+// 13), the sources Node 24 (type stripping; the Node major Electron embeds). Started by an older
+// system Node, this file runs again under the Node 24 that `npm install` put in node_modules: one
+// more process start, ~65 ms of CPU with Node 20.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import * as nodeModule from 'node:module';
@@ -82,8 +83,8 @@ if (major < 22) runUnderBundledNode();
 const { entry, node } = chooseEntry();
 if (major < node) runUnderBundledNode();
 // V8's compiled code (and, for the sources, the stripped TypeScript) of every module is kept and
-// reused while the file is unchanged: about 20 ms less for a command from the bundle, 150–180 ms
-// from the sources. Kept in node_modules/.cache beside the program rather than the system's
+// reused while the file is unchanged: ~15 ms less for a search from the bundle, ~170 ms from
+// the sources. Kept in node_modules/.cache beside the program rather than the system's
 // temporary folder, which commands use for their own scratch files. NODE_COMPILE_CACHE=DIR puts it
 // elsewhere, NODE_DISABLE_COMPILE_CACHE=1 turns it off. (Node 22.1+; a namespace import, since
 // Node 20 has no such export and reaches this file too.)

@@ -6,10 +6,11 @@ import { build, type Metafile, type Plugin } from 'esbuild';
 import { bundleOptions } from './build-electron.ts';
 
 // Bundles the `vanthu` command the way the app bundles its main process (the same esbuild
-// options: ESM, node22, RUNTIME_EXTERNALS, the require shim), into dist/cli: the entry, one chunk
-// per command module (loaded when that command runs, so `vanthu help` reads a few KiB) and the
-// worker threads the commands start, bundled as the app bundles them. bin/vanthu.js runs it while
-// it is newer than every source it was built from (docs/cli.md "How the command runs").
+// options: ESM, node22, RUNTIME_EXTERNALS, the require shim), into dist/cli: the entry (19 KiB;
+// with three small chunks, all that `vanthu help` loads), one chunk per command module, loaded
+// when that command runs, and the worker threads the commands start, bundled as the app's are.
+// bin/vanthu.js runs it while it is newer than every source it was built from (docs/cli.md "How
+// the command runs").
 // Usage: node scripts/build-cli.ts [--out DIR]
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -64,7 +65,6 @@ function sourceAddresses(outDir: string, workersUsed: Set<WorkerName>): Plugin {
           contents = contents.replace(moved, `new URL('./${worker.file}', import.meta.url)`);
           workersUsed.add(worker.worker);
         }
-        // On the first line, so that line numbers in stack traces stay the source's.
         const address = `const __vanthuModuleUrl = new URL(${JSON.stringify(posix(relative(outDir, args.path)))}, import.meta.url).href; `;
         return { contents: address + contents, loader: 'ts' };
       });
@@ -93,34 +93,38 @@ export async function buildCli(outDir: string): Promise<CliManifest> {
   const staging = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });
-  const builtAtMs = Date.now();
-  const options = bundleOptions(staging);
-  const workersUsed = new Set<WorkerName>();
-  const { outfile: _outfile, ...main } = options.main;
-  const entry = await build({
-    ...main,
-    entryPoints: { [basename(CLI_FILES.entry, '.mjs')]: 'src/main/cli/main.ts' },
-    outdir: staging,
-    outExtension: { '.js': '.mjs' },
-    // One chunk per dynamically imported command module, in the same folder as the entry so
-    // that './token-worker.cjs' means the same file from every chunk.
-    splitting: true,
-    chunkNames: '[name]-[hash]',
-    // The addresses are computed for the final folder, which has the same parent as staging.
-    plugins: [sourceAddresses(target, workersUsed)],
-  });
-  const workers = await Promise.all(
-    WORKER_REFERENCES.filter((w) => workersUsed.has(w.worker)).map((w) => build({ ...options[w.worker], outfile: join(staging, w.file) })),
-  );
-  const manifest: CliManifest = {
-    builtAtMs,
-    root: posix(relative(target, ROOT)),
-    inputs: repositoryInputs([entry, ...workers].map((r) => r.metafile as Metafile)),
-  };
-  writeFileSync(join(staging, CLI_FILES.manifest), `${JSON.stringify(manifest, null, 1)}\n`);
-  rmSync(target, { recursive: true, force: true });
-  renameSync(staging, target);
-  return manifest;
+  try {
+    const builtAtMs = Date.now();
+    const options = bundleOptions(staging);
+    const workersUsed = new Set<WorkerName>();
+    const { outfile: _outfile, ...main } = options.main;
+    const entry = await build({
+      ...main,
+      entryPoints: { [basename(CLI_FILES.entry, '.mjs')]: 'src/main/cli/main.ts' },
+      outdir: staging,
+      outExtension: { '.js': '.mjs' },
+      // One chunk per dynamically imported command module, in the same folder as the entry so
+      // that './token-worker.cjs' means the same file from every chunk.
+      splitting: true,
+      chunkNames: '[name]-[hash]',
+      // The addresses are computed for the final folder, which has the same parent as staging.
+      plugins: [sourceAddresses(target, workersUsed)],
+    });
+    const workers = await Promise.all(
+      WORKER_REFERENCES.filter((w) => workersUsed.has(w.worker)).map((w) => build({ ...options[w.worker], outfile: join(staging, w.file) })),
+    );
+    const manifest: CliManifest = {
+      builtAtMs,
+      root: posix(relative(target, ROOT)),
+      inputs: repositoryInputs([entry, ...workers].map((r) => r.metafile as Metafile)),
+    };
+    writeFileSync(join(staging, CLI_FILES.manifest), `${JSON.stringify(manifest, null, 1)}\n`);
+    rmSync(target, { recursive: true, force: true });
+    renameSync(staging, target);
+    return manifest;
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
 }
 
 if (import.meta.main) {

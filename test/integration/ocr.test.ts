@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOcrEngine, type OcrEngine } from '../../src/main/ocr/ocr-engine.ts';
+import { createOcrEngine, type OcrEngine, type Recycled } from '../../src/main/ocr/ocr-engine.ts';
 import { proposeFromScan } from '../../src/main/ocr/propose-from-scan.ts';
 import { type OcrDocument, type OcrProgress, recogniseScan } from '../../src/main/ocr/recognise.ts';
 import type { WordBox } from '../../src/shared/api/schemas/prefill.ts';
@@ -162,6 +162,55 @@ describe('cancel', () => {
 
   it('refuses to start when the signal is already aborted', async () => {
     await expect(recogniseScan('x.png', new Uint8Array(8), { engine, signal: AbortSignal.abort() })).rejects.toMatchObject({ name: 'AbortError' });
+  });
+});
+
+describe('worker recycling', () => {
+  // A 150-dpi page: enough to grow the WebAssembly heap, quick to read twice.
+  const page = async (): Promise<Uint8Array> => {
+    const [png] = rasterise(await renderNumberedDraft(cv), 150);
+    if (!png) throw new Error('no page');
+    return png;
+  };
+
+  it('ends the worker once its memory passed the limit; the next page is read as well by a fresh one', async () => {
+    const recycled: Recycled[] = [];
+    const small = createOcrEngine({ modelDir: MODEL_DIR, recycle: { aboveMb: 20 }, onRecycle: (r) => recycled.push(r) });
+    try {
+      const png = await page();
+      const first = await small.recognise(png, { dpi: 150 });
+      // Told after the thread has exited, with the memory it had reached.
+      expect(recycled).toEqual([{ reason: 'memory', pages: 1, memoryMb: expect.any(Number) }]);
+      expect(recycled[0]?.memoryMb).toBeGreaterThan(20);
+      const second = await small.recognise(png, { dpi: 150 });
+      expect(second.text).toContain(expectedOf(cv).codeNotation);
+      expect(second.text).toBe(first.text);
+      expect(second.lines.flatMap((l) => l.words)).toEqual(first.lines.flatMap((l) => l.words));
+      // Its page count started again: a new worker read it.
+      expect(recycled.map((r) => [r.reason, r.pages])).toEqual([
+        ['memory', 1],
+        ['memory', 1],
+      ]);
+    } finally {
+      await small.close();
+    }
+  });
+
+  it('ends it after so many pages whatever its memory; the page after is read by a fresh one', async () => {
+    const recycled: Recycled[] = [];
+    const counted = createOcrEngine({ modelDir: MODEL_DIR, recycle: { aboveMb: 4096, afterPages: 2 }, onRecycle: (r) => recycled.push(r) });
+    try {
+      const png = await page();
+      await counted.recognise(png, { dpi: 150 });
+      expect(recycled).toEqual([]);
+      await counted.recognise(png, { dpi: 150 });
+      expect(recycled.map((r) => [r.reason, r.pages])).toEqual([['pages', 2]]);
+      const third = await counted.recognise(png, { dpi: 150 });
+      expect(third.text).toContain(expectedOf(cv).codeNotation);
+      expect(recycled).toHaveLength(1);
+    } finally {
+      await counted.close();
+    }
   });
 });
 

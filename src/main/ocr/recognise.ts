@@ -1,5 +1,5 @@
-import type { Bbox, Line } from 'tesseract.js';
 import { AppError } from '../../shared/errors.ts';
+import type { EngineBox, EngineLine } from './hocr-lines.ts';
 import type { OcrEngine } from './ocr-engine.ts';
 import { assembleSearchablePdf, type SearchablePage } from './searchable-pdf.ts';
 import { openScan } from './scan-pages.ts';
@@ -74,17 +74,17 @@ export interface RecogniseScanOptions {
 // A hundred pages scanned at 300 dpi as JPEG are about 50 MB.
 export const MAX_SCAN_BYTES = 200 * 1024 * 1024;
 
-const box = (b: Bbox): OcrBox => ({ x0: b.x0, y0: b.y0, x1: b.x1, y1: b.y1 });
+const box = (b: EngineBox): OcrBox => ({ x0: b.x0, y0: b.y0, x1: b.x1, y1: b.y1 });
 const round1 = (n: number): number => Math.round(n * 10) / 10;
 
-function lineOf(line: Line, binary: BinaryPage | null): OcrLine {
+function lineOf(line: EngineLine, binary: BinaryPage | null): OcrLine {
   const words = line.words
     .filter((w) => w.text.trim() !== '')
     .map((w) => {
       const stroke = binary ? strokeWidth(binary, w.bbox) : null;
       return { text: w.text.normalize('NFC'), confidence: round1(w.confidence), bbox: box(w.bbox), strokePx: stroke === null ? null : round1(stroke) };
     });
-  return { bbox: box(line.bbox), baseline: box(line.baseline), rowHeight: line.rowAttributes?.rowHeight ?? line.bbox.y1 - line.bbox.y0, words };
+  return { bbox: box(line.bbox), baseline: box(line.baseline), rowHeight: line.rowHeight, words };
 }
 
 export async function recogniseScan(name: string, bytes: Uint8Array, { engine, signal, onProgress, searchablePdf = false, keepBinary = false }: RecogniseScanOptions): Promise<OcrDocument> {
