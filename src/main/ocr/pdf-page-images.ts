@@ -1,8 +1,9 @@
 import { AppError } from '../../shared/errors.ts';
 import type { PageSize } from '../pdf/page-sizes.ts';
+import { type PageImageStream, pageImageStreams } from '../pdf/page-images.ts';
 import { listPages } from '../pdf/page-tree.ts';
 import type { PdfReader } from '../pdf/pdf-reader.ts';
-import { isArray, isName, PdfDict, PdfName, PdfStream, type PdfValue } from '../pdf/pdf-values.ts';
+import { isArray, isName, PdfDict, PdfName, type PdfValue } from '../pdf/pdf-values.ts';
 import { decodeStreamData } from '../pdf/stream-decode.ts';
 import { MAX_PAGE_PIXELS } from './image-facts.ts';
 import { encodePng } from './png-encode.ts';
@@ -14,46 +15,13 @@ import { encodePng } from './png-encode.ts';
 // The page's density is the image's width over the page's width. Rendering with pdftoppm would
 // need poppler, which Windows does not have; pdf.js would need a canvas (a native module).
 
-const MAX_FORM_DEPTH = 2;
-
-export interface PdfPageImage {
-  readonly stream: PdfStream;
-  readonly widthPx: number;
-  readonly heightPx: number;
-}
-
-function resourcesOf(reader: PdfReader, dict: PdfDict): PdfDict | undefined {
-  let node: PdfDict | undefined = dict;
-  for (let i = 0; node && i < 64; i += 1) {
-    const res = reader.dict(node.get('Resources'));
-    if (res) return res;
-    node = reader.dict(node.get('Parent'));
-  }
-  return undefined;
-}
-
-function imagesIn(reader: PdfReader, resources: PdfDict | undefined, depth: number, out: PdfPageImage[]): void {
-  const xobjects = reader.dict(resources?.get('XObject'));
-  if (!xobjects) return;
-  for (const value of xobjects.entries.values()) {
-    const stream = reader.resolve(value);
-    if (!(stream instanceof PdfStream)) continue;
-    const subtype = reader.resolve(stream.dict.get('Subtype'));
-    if (isName(subtype, 'Image') && reader.resolve(stream.dict.get('ImageMask')) !== true) {
-      const w = reader.resolve(stream.dict.get('Width'));
-      const h = reader.resolve(stream.dict.get('Height'));
-      if (typeof w === 'number' && typeof h === 'number' && w > 0 && h > 0) out.push({ stream, widthPx: w, heightPx: h });
-    } else if (isName(subtype, 'Form') && depth < MAX_FORM_DEPTH) {
-      imagesIn(reader, reader.dict(stream.dict.get('Resources')), depth + 1, out);
-    }
-  }
-}
+export type PdfPageImage = PageImageStream;
 
 // The scan of each page, or null for a page that draws no image.
 export function pageImages(reader: PdfReader): (PdfPageImage | null)[] {
   return listPages(reader).map((page) => {
-    const images: PdfPageImage[] = [];
-    imagesIn(reader, resourcesOf(reader, page.dict), 0, images);
+    // A stencil mask is no scan; an image of no pixels reads nothing.
+    const images = pageImageStreams(reader, page.dict).filter((i) => i.widthPx > 0 && i.heightPx > 0 && reader.resolve(i.stream.dict.get('ImageMask')) !== true);
     return images.sort((a, b) => b.widthPx * b.heightPx - a.widthPx * a.heightPx)[0] ?? null;
   });
 }

@@ -3,15 +3,12 @@ import type { ScanFacts, ScannedImage, ScannedPage } from '../../shared/domain/s
 import { readPageSizes } from './page-sizes.ts';
 import { listPages } from './page-tree.ts';
 import { withReader, type PdfReader } from './pdf-reader.ts';
-import { isName, PdfDict, PdfName, PdfStream, type PdfValue } from './pdf-values.ts';
+import { type PageImageStream, pageImageStreams } from './page-images.ts';
+import { isName, PdfName, PdfStream, type PdfValue } from './pdf-values.ts';
 
 // What the digitisation rules look at in a PDF (shared/domain/scan-standard.ts): its version and,
-// per page, the images it draws with their pixel size and colour space. The pages' placed sizes
-// come from readPageSizes; the images from /Resources/XObject of the page (inherited from its
-// ancestors) and of the forms it draws, two levels deep, which is how scanners and image-to-PDF
-// tools write them.
-
-const MAX_FORM_DEPTH = 2;
+// per page, the images it draws (page-images.ts) with their pixel size and colour space. The
+// pages' placed sizes come from readPageSizes.
 
 // The header's version, raised by the catalog's /Version when that is later (PDF 32000 §7.5.2).
 function headerVersion(path: string): string {
@@ -56,38 +53,15 @@ function colourOf(reader: PdfReader, value: PdfValue | undefined, depth = 0): { 
   return { name: 'none', colour: false };
 }
 
-function resourcesOf(reader: PdfReader, dict: PdfDict): PdfDict | undefined {
-  let node: PdfDict | undefined = dict;
-  for (let i = 0; node && i < 64; i += 1) {
-    const res = reader.dict(node.get('Resources'));
-    if (res) return res;
-    node = reader.dict(node.get('Parent'));
-  }
-  return undefined;
-}
-
-function imagesIn(reader: PdfReader, resources: PdfDict | undefined, depth: number, out: ScannedImage[]): void {
-  const xobjects = reader.dict(resources?.get('XObject'));
-  if (!xobjects) return;
-  for (const value of xobjects.entries.values()) {
-    const stream = reader.resolve(value);
-    if (!(stream instanceof PdfStream)) continue;
-    const d = stream.dict;
-    if (isName(reader.resolve(d.get('Subtype')), 'Image')) {
-      const width = reader.resolve(d.get('Width'));
-      const height = reader.resolve(d.get('Height'));
-      if (typeof width !== 'number' || typeof height !== 'number') continue;
-      const mask = reader.resolve(d.get('ImageMask')) === true;
-      const filter = reader.resolve(d.get('Filter'));
-      const jpx = isName(filter, 'JPXDecode') || (reader.array(filter) ?? []).some((f) => isName(f, 'JPXDecode'));
-      // A JPEG 2000 image may leave its colour space to the codestream: we do not decode it, and
-      // take it as colour rather than refuse a scan we cannot judge.
-      const space = mask ? { name: 'ImageMask', colour: false } : d.get('ColorSpace') === undefined && jpx ? { name: 'JPX', colour: true } : colourOf(reader, d.get('ColorSpace'));
-      out.push({ widthPx: width, heightPx: height, colourSpace: space.name, colour: space.colour });
-    } else if (isName(reader.resolve(d.get('Subtype')), 'Form') && depth < MAX_FORM_DEPTH) {
-      imagesIn(reader, reader.dict(d.get('Resources')), depth + 1, out);
-    }
-  }
+function scannedImage(reader: PdfReader, { stream, widthPx, heightPx }: PageImageStream): ScannedImage {
+  const d = stream.dict;
+  const mask = reader.resolve(d.get('ImageMask')) === true;
+  const filter = reader.resolve(d.get('Filter'));
+  const jpx = isName(filter, 'JPXDecode') || (reader.array(filter) ?? []).some((f) => isName(f, 'JPXDecode'));
+  // A JPEG 2000 image may leave its colour space to the codestream: we do not decode it, and
+  // take it as colour rather than refuse a scan we cannot judge.
+  const space = mask ? { name: 'ImageMask', colour: false } : d.get('ColorSpace') === undefined && jpx ? { name: 'JPX', colour: true } : colourOf(reader, d.get('ColorSpace'));
+  return { widthPx, heightPx, colourSpace: space.name, colour: space.colour };
 }
 
 export async function readScanFacts(path: string): Promise<ScanFacts> {
@@ -98,8 +72,7 @@ export async function readScanFacts(path: string): Promise<ScanFacts> {
     const fromCatalog = catalogVersion instanceof PdfName ? catalogVersion.name : null;
     const pdfVersion = fromCatalog && Number.parseFloat(fromCatalog) > Number.parseFloat(header) ? fromCatalog : header;
     const pages: ScannedPage[] = listPages(reader).map((page, i) => {
-      const images: ScannedImage[] = [];
-      imagesIn(reader, resourcesOf(reader, page.dict), 0, images);
+      const images = pageImageStreams(reader, page.dict).map((image) => scannedImage(reader, image));
       const size = sizes[i] ?? { width: 0, height: 0, rotate: 0 };
       return { widthPt: size.width, heightPt: size.height, images };
     });
