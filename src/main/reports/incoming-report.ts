@@ -1,11 +1,9 @@
 import type { IncomingReport, ReportPeriod } from '../../shared/api/schemas/reports.ts';
 import { typeName } from '../../shared/domain/document-types.ts';
 import { CHANNEL_LABELS, type IncomingChannel, INCOMING_STATES, incomingState, NO_UNIT_LABEL } from '../../shared/domain/report-rules.ts';
-import { readTransaction } from '../db/connection.ts';
-import { statement } from '../db/statements.ts';
 import type { RegistryContext } from '../registry/context.ts';
-import { voidedInPeriod } from './period-voided.ts';
-import { periodYears, reportBasis } from './report-basis.ts';
+import { readPeriod } from './period-voided.ts';
+import { reportBasis } from './report-basis.ts';
 import { Tally } from './tally.ts';
 
 // The incoming documents registered (ngày đến) in the period, active ones, grouped by what the
@@ -54,10 +52,7 @@ interface Group {
 // Báo cáo tình hình giải quyết văn bản đến (Appendix VI Part I V.2; Art. 24).
 export function incomingReport(ctx: RegistryContext, period: ReportPeriod): IncomingReport {
   const basis = reportBasis(ctx);
-  const { groups, voided } = readTransaction(ctx.db, () => ({
-    groups: statement(ctx.db, INCOMING_SQL).all({ ...period, ...periodYears(period) }) as Group[],
-    voided: voidedInPeriod(ctx, 'incoming', period),
-  }));
+  const { groups, voided } = readPeriod<Group>(ctx, 'incoming', INCOMING_SQL, period);
   const byType = new Tally(INCOMING_STATES);
   const byChannel = new Tally(INCOMING_STATES);
   const byUnit = new Tally(INCOMING_STATES);

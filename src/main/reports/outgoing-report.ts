@@ -2,11 +2,9 @@ import type { OutgoingReport, ReportPeriod } from '../../shared/api/schemas/repo
 import { vietnamToday } from '../../shared/domain/dates.ts';
 import { typeAbbreviation, typeName } from '../../shared/domain/document-types.ts';
 import { CHANNEL_LABELS, NO_DRAFTING_UNIT_LABEL, type OutgoingChannel, OUTGOING_STATES, outgoingState } from '../../shared/domain/report-rules.ts';
-import { readTransaction } from '../db/connection.ts';
-import { statement } from '../db/statements.ts';
 import type { RegistryContext } from '../registry/context.ts';
-import { voidedInPeriod } from './period-voided.ts';
-import { COPY_TYPE_LIST, periodYears, type ReportBasis, reportBasis, type UnitLine } from './report-basis.ts';
+import { readPeriod } from './period-voided.ts';
+import { COPY_TYPE_LIST, type ReportBasis, reportBasis, type UnitLine } from './report-basis.ts';
 import { Tally } from './tally.ts';
 
 // The outgoing documents of the period (ngày văn bản, which is their register date), active and
@@ -54,10 +52,7 @@ function draftingUnit(basis: ReportBasis, g: Group): UnitLine {
 // Báo cáo tình hình giải quyết văn bản đi (Appendix VI Part I V.4; Art. 18.1).
 export function outgoingReport(ctx: RegistryContext, period: ReportPeriod): OutgoingReport {
   const basis = reportBasis(ctx);
-  const { groups, voided } = readTransaction(ctx.db, () => ({
-    groups: statement(ctx.db, OUTGOING_SQL).all({ ...period, ...periodYears(period) }) as Group[],
-    voided: voidedInPeriod(ctx, 'outgoing', period),
-  }));
+  const { groups, voided } = readPeriod<Group>(ctx, 'outgoing', OUTGOING_SQL, period);
   const byType = new Tally(OUTGOING_STATES);
   const byChannel = new Tally(OUTGOING_STATES);
   const byUnit = new Tally(OUTGOING_STATES);

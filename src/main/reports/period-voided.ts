@@ -1,4 +1,5 @@
 import type { ReportPeriod } from '../../shared/api/schemas/reports.ts';
+import { readTransaction } from '../db/connection.ts';
 import { statement } from '../db/statements.ts';
 import type { RegistryContext } from '../registry/context.ts';
 import { COPY_TYPE_LIST, periodYears } from './report-basis.ts';
@@ -14,4 +15,13 @@ const SQL = {
 
 export function voidedInPeriod(ctx: RegistryContext, direction: 'incoming' | 'outgoing', period: ReportPeriod): number {
   return (statement(ctx.db, SQL[direction]).get({ ...period, ...periodYears(period) }) as { n: number }).n;
+}
+
+// A period report's grouped rows (its direction's query, bound to the period) and the voided rows
+// beside them, read in one transaction so that the two agree.
+export function readPeriod<G>(ctx: RegistryContext, direction: 'incoming' | 'outgoing', sql: string, period: ReportPeriod): { groups: G[]; voided: number } {
+  return readTransaction(ctx.db, () => ({
+    groups: statement(ctx.db, sql).all({ ...period, ...periodYears(period) }) as G[],
+    voided: voidedInPeriod(ctx, direction, period),
+  }));
 }
